@@ -1,0 +1,113 @@
+/**
+ * The one typed configuration of a Lienthong process, parsed from the environment once at start-up.
+ * Nothing else reads `process.env`: entry points call {@link loadConfig} and pass the result down.
+ */
+import { z } from 'zod';
+
+const DEV_SECRET = 'lienthong-development-secret-do-not-use-in-production';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const optionalUrl = z.string().url().optional().or(z.literal('').transform(() => undefined));
+
+const ConfigSchema = z
+  .object({
+    /** `production` forbids the development secrets. @default "development" */
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Interface every server binds to. @default "127.0.0.1" */
+    HOST: z.string().default('127.0.0.1'),
+    /** Host name put into the URLs printed and handed to other processes. @default "localhost" */
+    PUBLIC_HOST: z.string().default('localhost'),
+    /** Gateway port. @default 4000 */
+    PORT: port(4000),
+    /** Subgraph ports, used when this process serves them. @default 4001..4004 */
+    PROCEDURES_PORT: port(4001),
+    DOSSIERS_PORT: port(4002),
+    CITIZENS_PORT: port(4003),
+    PAYMENTS_PORT: port(4004),
+    /** Sandbox simulators' ports. @default 4101, 4102 */
+    POPULATION_SIM_PORT: port(4101),
+    PAYMENT_SIM_PORT: port(4102),
+    /** Subgraph URLs for a gateway running apart from them; derived from the ports when empty. */
+    PROCEDURES_URL: optionalUrl,
+    DOSSIERS_URL: optionalUrl,
+    CITIZENS_URL: optionalUrl,
+    PAYMENTS_URL: optionalUrl,
+    /** PostgreSQL URL; when empty an embedded PGlite database is used. */
+    DATABASE_URL: optionalUrl,
+    /** Where the embedded database keeps its files; `memory` keeps nothing. @default ".lienthong/pgdata" */
+    EMBEDDED_DATA_DIR: z.string().default('.lienthong/pgdata'),
+    /** Redis URL for events shared by several processes; when empty an in-process bus is used. */
+    REDIS_URL: optionalUrl,
+    /** Secret that signs callers' access tokens. @default a development secret */
+    AUTH_SECRET: z.string().min(32).default(DEV_SECRET),
+    /** Secret that signs the gateway's forwarded identity; subgraphs trust only it. @default a development secret */
+    INTERNAL_SECRET: z.string().min(32).default(`${DEV_SECRET}-internal`),
+    /** Offer `/auth/dev-token` to mint development tokens. @default true outside production */
+    DEV_TOKENS: z.enum(['true', 'false']).optional(),
+    /** WSDL of the national population database (CSDLQG về dân cư). Derived from the simulator port when empty. */
+    POPULATION_WSDL_URL: optionalUrl,
+    /** Time allowed for one call to a national database. @default 3000 */
+    POPULATION_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+    /** Payment provider base URL; derived from the simulator port when empty. */
+    PAYMENT_PROVIDER_URL: optionalUrl,
+    /** Merchant code and HMAC-SHA256 secret agreed with the payment provider. */
+    PAYMENT_MERCHANT_CODE: z.string().default('LIENTHONG'),
+    PAYMENT_SECRET: z.string().min(16).default(`${DEV_SECRET}-payment`),
+    /** Base URL at which the provider reaches the payments service's callback. Derived when empty. */
+    PAYMENTS_PUBLIC_URL: optionalUrl,
+    /** Which part of the hub this process runs. @default "all" */
+    SERVICE: z
+      .enum(['all', 'gateway', 'procedures', 'dossiers', 'citizens', 'payments', 'population-sim', 'payment-sim', 'migrate'])
+      .default('all'),
+    /** Log level. @default "info" */
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV !== 'production') return;
+    for (const key of ['AUTH_SECRET', 'INTERNAL_SECRET', 'PAYMENT_SECRET'] as const) {
+      if (c[key].startsWith(DEV_SECRET)) ctx.addIssue({ code: 'custom', path: [key], message: 'must be set in production' });
+    }
+    if (c.DEV_TOKENS === 'true') ctx.addIssue({ code: 'custom', path: ['DEV_TOKENS'], message: 'not allowed in production' });
+  });
+
+type RawConfig = z.infer<typeof ConfigSchema>;
+
+export interface Config extends Omit<RawConfig, 'DEV_TOKENS'> {
+  DEV_TOKENS: boolean;
+  /** Resolved URLs of every part of the hub, derived from ports where not given. */
+  urls: {
+    gateway: string;
+    procedures: string;
+    dossiers: string;
+    citizens: string;
+    payments: string;
+    populationWsdl: string;
+    paymentProvider: string;
+    paymentsPublic: string;
+  };
+}
+
+/** Parses the environment; throws one readable error listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const at = (p: number, path = '') => `http://${c.PUBLIC_HOST}:${p}${path}`;
+  return {
+    ...c,
+    DEV_TOKENS: c.DEV_TOKENS ? c.DEV_TOKENS === 'true' : c.NODE_ENV !== 'production',
+    urls: {
+      gateway: at(c.PORT, '/graphql'),
+      procedures: c.PROCEDURES_URL ?? at(c.PROCEDURES_PORT, '/graphql'),
+      dossiers: c.DOSSIERS_URL ?? at(c.DOSSIERS_PORT, '/graphql'),
+      citizens: c.CITIZENS_URL ?? at(c.CITIZENS_PORT, '/graphql'),
+      payments: c.PAYMENTS_URL ?? at(c.PAYMENTS_PORT, '/graphql'),
+      populationWsdl: c.POPULATION_WSDL_URL ?? at(c.POPULATION_SIM_PORT, '/csdl-dan-cu?wsdl'),
+      paymentProvider: c.PAYMENT_PROVIDER_URL ?? at(c.PAYMENT_SIM_PORT),
+      paymentsPublic: c.PAYMENTS_PUBLIC_URL ?? at(c.PAYMENTS_PORT),
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The one catalogue of Lienthong error codes. Every error a client can see carries
+ * `extensions.code` (one of {@link ErrorCode}), `extensions.http.status`, and its message in
+ * Vietnamese and English (`extensions.messages`); the gateway picks the caller's language.
+ */
+import { GraphQLError } from 'graphql';
+
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  PROCEDURE_NOT_FOUND = 'PROCEDURE_NOT_FOUND',
+  DOSSIER_NOT_FOUND = 'DOSSIER_NOT_FOUND',
+  CITIZEN_NOT_FOUND = 'CITIZEN_NOT_FOUND',
+  INVALID_PERSONAL_ID = 'INVALID_PERSONAL_ID',
+  FORM_VALIDATION_FAILED = 'FORM_VALIDATION_FAILED',
+  PAYMENT_NOT_DUE = 'PAYMENT_NOT_DUE',
+  PAYMENT_ALREADY_PAID = 'PAYMENT_ALREADY_PAID',
+  PAYMENT_NOT_FOUND = 'PAYMENT_NOT_FOUND',
+  INVALID_SIGNATURE = 'INVALID_SIGNATURE',
+  UPSTREAM_UNAVAILABLE = 'UPSTREAM_UNAVAILABLE',
+  UPSTREAM_TIMEOUT = 'UPSTREAM_TIMEOUT',
+  UPSTREAM_BAD_RESPONSE = 'UPSTREAM_BAD_RESPONSE',
+  CONFLICT = 'CONFLICT',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+interface CatalogueEntry {
+  status: number;
+  vi: string;
+  en: string;
+}
+
+/** Default status and messages per code; a thrower may give a more precise message. */
+export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
+  BAD_USER_INPUT: { status: 400, vi: 'Dữ liệu không hợp lệ.', en: 'Invalid input.' },
+  UNAUTHENTICATED: { status: 401, vi: 'Cần đăng nhập.', en: 'Authentication required.' },
+  FORBIDDEN: { status: 403, vi: 'Không có quyền truy cập.', en: 'Access denied.' },
+  PROCEDURE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thủ tục hành chính.', en: 'Procedure not found.' },
+  DOSSIER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' },
+  CITIZEN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy công dân.', en: 'Citizen not found.' },
+  INVALID_PERSONAL_ID: {
+    status: 400,
+    vi: 'Số định danh cá nhân phải gồm đúng 12 chữ số hợp lệ.',
+    en: 'The personal identification number must be 12 valid digits.',
+  },
+  FORM_VALIDATION_FAILED: { status: 400, vi: 'Tờ khai chưa hợp lệ.', en: 'The form is not valid.' },
+  PAYMENT_NOT_DUE: { status: 409, vi: 'Hồ sơ không ở trạng thái chờ nộp phí.', en: 'The dossier has no fee due.' },
+  PAYMENT_ALREADY_PAID: { status: 409, vi: 'Phí của hồ sơ đã được thanh toán.', en: 'The dossier fee is already paid.' },
+  PAYMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy giao dịch thanh toán.', en: 'Payment not found.' },
+  INVALID_SIGNATURE: { status: 401, vi: 'Chữ ký không hợp lệ.', en: 'Invalid signature.' },
+  UPSTREAM_UNAVAILABLE: {
+    status: 503,
+    vi: 'Hệ thống nguồn tạm thời không khả dụng.',
+    en: 'The source system is temporarily unavailable.',
+  },
+  UPSTREAM_TIMEOUT: { status: 504, vi: 'Hệ thống nguồn không trả lời kịp.', en: 'The source system timed out.' },
+  UPSTREAM_BAD_RESPONSE: {
+    status: 502,
+    vi: 'Hệ thống nguồn trả về dữ liệu không hợp lệ.',
+    en: 'The source system sent an invalid response.',
+  },
+  CONFLICT: { status: 409, vi: 'Dữ liệu đã bị thay đổi, vui lòng thử lại.', en: 'Conflicting change, please retry.' },
+  INTERNAL_SERVER_ERROR: { status: 500, vi: 'Lỗi hệ thống.', en: 'Internal error.' },
+};
+
+export interface LienthongErrorOptions {
+  /** Specific messages; default to the catalogue's. */
+  vi?: string;
+  en?: string;
+  /** Extra machine-readable details, e.g. `{ field: 'hoTen' }` or a list of violations. */
+  details?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+/** A typed, client-visible error. The `message` is English; `extensions.messages` has both languages. */
+export class LienthongError extends GraphQLError {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, options: LienthongErrorOptions = {}) {
+    const entry = ERROR_CATALOGUE[code];
+    const en = options.en ?? entry.en;
+    const vi = options.vi ?? entry.vi;
+    super(en, {
+      originalError: options.cause instanceof Error ? options.cause : undefined,
+      extensions: { code, http: { status: entry.status }, messages: { vi, en }, ...options.details },
+    });
+    this.code = code;
+    this.name = 'LienthongError';
+  }
+}
+
+/** True when `value` carries one of the catalogue's codes (also for errors relayed by the gateway). */
+export function hasErrorCode(value: unknown, code: ErrorCode): boolean {
+  const ext = (value as { extensions?: { code?: unknown } } | null)?.extensions;
+  return ext?.code === code;
+}

@@ -1,0 +1,115 @@
+/**
+ * Serves one subgraph: GraphQL over HTTP (Apollo Server on express) and graphql-ws on the same
+ * port and path for its subscription fields. Subgraphs trust only the gateway: every operation must
+ * carry the gateway's signed internal token, which names the caller.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../auth/tokens';
+import { ErrorCode, LienthongError } from '../errors';
+import { type BaseContext, localeFrom } from './context';
+
+export interface SubgraphServerOptions<C extends BaseContext> {
+  /** Subgraph name, as in the supergraph (`procedures`, `dossiers`, ...). */
+  name: string;
+  schema: GraphQLSchema;
+  /** Secret the gateway signs internal tokens with. */
+  internalSecret: string;
+  /** Adds the subgraph's per-request state (DataLoaders, services) to the base context. */
+  context: (base: BaseContext) => C | Promise<C>;
+  /** Port to listen on; 0 picks a free one. @default 0 */
+  port?: number;
+  /** Interface to bind. @default "127.0.0.1" */
+  host?: string;
+  /** Extra HTTP routes mounted before GraphQL, e.g. a provider's callback. @default none */
+  routes?: (app: express.Express) => void;
+}
+
+export interface RunningServer {
+  /** GraphQL endpoint URL (HTTP; the same path serves graphql-ws). */
+  url: string;
+  /** Base URL of the server, without a path. */
+  baseUrl: string;
+}
+
+export interface ServerHandle {
+  start(): Promise<RunningServer>;
+  stop(): Promise<void>;
+}
+
+export function buildSubgraphServer<C extends BaseContext>(options: SubgraphServerOptions<C>): ServerHandle {
+  const app = express();
+  const httpServer: Server = createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  let stopWs: (() => Promise<void>) | undefined;
+
+  const authenticate = async (token: unknown, acceptLanguage: string | undefined, requestId?: string) => {
+    if (typeof token !== 'string' || token === '') {
+      throw new LienthongError(ErrorCode.UNAUTHENTICATED, {
+        en: 'Subgraphs accept requests from the gateway only.',
+        vi: 'Dịch vụ con chỉ nhận yêu cầu từ cổng (gateway).',
+      });
+    }
+    const principal = await verifyInternalToken(token, options.internalSecret);
+    return options.context({ principal, locale: localeFrom(acceptLanguage), requestId: requestId ?? randomUUID() });
+  };
+
+  const apollo = new ApolloServer<C>({
+    schema: options.schema,
+    introspection: true,
+    // The gateway fetches `_service { sdl }` at build time only; no landing page for private services.
+    includeStacktraceInErrorResponses: false,
+  });
+
+  return {
+    async start() {
+      await apollo.start();
+      app.get('/healthz', (_req, res) => {
+        res.json({ status: 'ok', service: options.name });
+      });
+      options.routes?.(app);
+      app.use(
+        '/graphql',
+        express.json({ limit: '2mb' }),
+        expressMiddleware(apollo, {
+          context: async ({ req }) =>
+            authenticate(req.header(INTERNAL_TOKEN_HEADER), req.header('accept-language'), req.header('x-request-id')),
+        }),
+      );
+      const disposable = useServer<Record<string, unknown>>(
+        {
+          schema: options.schema,
+          onConnect: async (ctx) => {
+            try {
+              await authenticate(ctx.connectionParams?.internalToken, undefined);
+              return true;
+            } catch {
+              return false;
+            }
+          },
+          context: async (ctx) =>
+            authenticate(ctx.connectionParams?.internalToken, ctx.connectionParams?.acceptLanguage as string | undefined),
+        },
+        wsServer,
+      );
+      stopWs = async () => disposable.dispose();
+      await new Promise<void>((resolve) => httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+      const { port } = httpServer.address() as AddressInfo;
+      const baseUrl = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : (options.host ?? '127.0.0.1')}:${port}`;
+      return { url: `${baseUrl}/graphql`, baseUrl };
+    },
+    async stop() {
+      await stopWs?.();
+      await apollo.stop();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * The data-source paths an e-form field may be bound to (seed 003: e-Form fields bound to data the
+ * state already holds). Procedures validate bindings against this list; the citizens subgraph
+ * resolves each path from the national database that holds it.
+ */
+export const SOURCE_PATHS = {
+  'citizen.personalId': 'Số định danh cá nhân',
+  'citizen.fullName': 'Họ, chữ đệm và tên',
+  'citizen.dateOfBirth': 'Ngày, tháng, năm sinh',
+  'citizen.sex': 'Giới tính',
+  'citizen.ethnicity': 'Dân tộc',
+  'citizen.nationality': 'Quốc tịch',
+  'citizen.hometown': 'Quê quán',
+  'citizen.permanentAddress': 'Nơi thường trú',
+  'citizen.currentAddress': 'Nơi ở hiện tại',
+} as const;
+
+export type SourcePath = keyof typeof SOURCE_PATHS;
+
+export const isSourcePath = (path: string): path is SourcePath => Object.hasOwn(SOURCE_PATHS, path);
