@@ -16,6 +16,8 @@ export type Unsubscribe = () => Promise<void>;
 export interface EventBus {
   publish<T>(topic: string, payload: T): Promise<void>;
   subscribe<T>(topic: string, handler: (payload: T) => void | Promise<void>): Promise<Unsubscribe>;
+  /** Handlers this process has on a topic (health metrics; tests wait for a subscription to be live). */
+  subscriberCount(topic: string): number;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,10 @@ export class InProcessEventBus implements EventBus {
     const listener = (payload: unknown) => runHandler(handler as Handler, payload, topic);
     this.emitter.on(topic, listener);
     return async () => void this.emitter.off(topic, listener);
+  }
+
+  subscriberCount(topic: string): number {
+    return this.emitter.listenerCount(topic);
   }
 
   async close(): Promise<void> {
@@ -86,6 +92,10 @@ export class RedisEventBus implements EventBus {
         await this.sub.unsubscribe(this.prefix + topic);
       }
     };
+  }
+
+  subscriberCount(topic: string): number {
+    return this.handlers.get(topic)?.size ?? 0;
   }
 
   async close(): Promise<void> {

@@ -28,11 +28,27 @@ export interface SubgraphSchema {
   sdl: string;
 }
 
+/**
+ * Lienthong subscriptions pass `subscribe:` to type-graphql and read the hub's EventBus from the
+ * context, so several processes share events; type-graphql still demands a topic-based pubSub to
+ * build a schema with subscriptions, and this one refuses topic use so that no subgraph relies on
+ * a process-local channel by mistake.
+ */
+const topicPubSubRefused = {
+  publish(): void {
+    throw new Error('Publish through the EventBus in the context, not type-graphql topics');
+  },
+  subscribe(): AsyncIterable<unknown> {
+    throw new Error('Use @Subscription({ subscribe }) with the EventBus, not type-graphql topics');
+  },
+};
+
 export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<SubgraphSchema> {
   const typeGraphqlSchema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     skipCheck: true,
+    pubSub: topicPubSubRefused,
     validate: false, // inputs are validated by the domain code, which throws typed errors
   });
   const body = printSchemaWithDirectives(typeGraphqlSchema);

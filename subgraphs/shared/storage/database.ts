@@ -33,7 +33,10 @@ export interface Database {
 async function startEmbedded(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
   if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir === 'memory' ? undefined : dataDir);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+  // PGlite runs one query at a time, so clients use a pool of one; but pg's pool drops a
+  // connection after a query error and reconnects at once, before the server has seen the old
+  // one close — with the default limit of one connection, that reconnect is refused.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
   await server.start();
   return {
     url: `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`,

@@ -1,0 +1,121 @@
+/**
+ * Client of the population database's lookup service, on the SOAP kit. Every call names who asks,
+ * why and under which request id (the `ThongTinYeuCau` header): the source keeps its own access log.
+ */
+import { AdapterError, asList, asXmlObject, defaultFaultClassifier, SoapClient, type FaultClassifier, type XmlValue } from '../soap';
+import type { PersonRecord } from './person-record';
+import { fromCongDan } from './wire-format';
+import { POPULATION_DB_MAX_BATCH, POPULATION_DB_SYSTEM, type PopulationDbFaultCode } from './wsdl';
+
+/** Who looks a person up and why; sent with every call. */
+export interface LookupAudit {
+  /** Request id, to correlate with the hub's logs (MaYeuCau). */
+  requestId: string;
+  /** Who is looking up, e.g. the principal id (NguoiTraCuu). */
+  actor: string;
+  /** Why, e.g. `prefill:1.001193` (MucDich). */
+  purpose: string;
+  /** Unit on whose behalf (MaDonVi), e.g. an official's agency code. @default the client's unitCode */
+  unitCode?: string;
+}
+
+export interface PopulationDbClient {
+  /** One person, or null when the source has no such person. Throws AdapterError on failure. */
+  lookup(personalId: string, audit: LookupAudit): Promise<PersonRecord | null>;
+  /** Several persons; ids the source does not know are absent from the map. Throws AdapterError on failure. */
+  lookupMany(personalIds: readonly string[], audit: LookupAudit): Promise<Map<string, PersonRecord>>;
+}
+
+export interface PopulationDbClientOptions {
+  /** URL of the service's WSDL, e.g. `http://localhost:4101/csdl-dan-cu?wsdl`. */
+  wsdlUrl: string;
+  /** Endpoint to call instead of the WSDL's address. @default the WSDL's address */
+  endpoint?: string;
+  /** Time allowed for one call, in milliseconds. @default 3000 */
+  timeoutMs?: number;
+  /** Largest response read. @default 1048576 (1 MiB) */
+  maxResponseBytes?: number;
+  /** Unit code sent as MaDonVi when the audit names none. @default "LIENTHONG" */
+  unitCode?: string;
+  /** Most ids per batch call; longer lists are sent in several calls. @default 100 */
+  maxBatchSize?: number;
+}
+
+/** Reads the `MaLoi` of a `LoiTraCuu` fault detail first, then falls back to the kit's rules. */
+export const classifyPopulationFault: FaultClassifier = (fault, httpStatus) => {
+  const detail = asXmlObject((fault.detail ?? null) as XmlValue);
+  const code = asXmlObject(detail?.LoiTraCuu ?? null)?.MaLoi as PopulationDbFaultCode | undefined;
+  if (code === 'KHONG_TIM_THAY') return 'NOT_FOUND';
+  if (code === 'TAM_NGUNG_DICH_VU') return 'UNAVAILABLE';
+  if (/(^|\.)KhongTimThay$/.test(fault.localCode)) return 'NOT_FOUND';
+  return defaultFaultClassifier(fault, httpStatus);
+};
+
+class SoapPopulationDbClient implements PopulationDbClient {
+  private readonly soap: SoapClient;
+  private readonly unitCode: string;
+  private readonly maxBatchSize: number;
+
+  constructor(options: PopulationDbClientOptions) {
+    this.soap = new SoapClient({
+      system: POPULATION_DB_SYSTEM,
+      wsdl: options.wsdlUrl,
+      endpoint: options.endpoint,
+      timeoutMs: options.timeoutMs,
+      maxResponseBytes: options.maxResponseBytes,
+      classifyFault: classifyPopulationFault,
+    });
+    this.unitCode = options.unitCode ?? 'LIENTHONG';
+    this.maxBatchSize = Math.min(options.maxBatchSize ?? POPULATION_DB_MAX_BATCH, POPULATION_DB_MAX_BATCH);
+  }
+
+  private header(audit: LookupAudit) {
+    return [
+      {
+        name: 'ThongTinYeuCau',
+        value: {
+          MaYeuCau: audit.requestId,
+          MaDonVi: audit.unitCode ?? this.unitCode,
+          NguoiTraCuu: audit.actor,
+          MucDich: audit.purpose,
+        },
+      },
+    ];
+  }
+
+  async lookup(personalId: string, audit: LookupAudit): Promise<PersonRecord | null> {
+    let output;
+    try {
+      ({ output } = await this.soap.call('TraCuuCongDan', { SoDinhDanh: personalId }, { headers: this.header(audit) }));
+    } catch (err) {
+      if (err instanceof AdapterError && err.code === 'NOT_FOUND') return null;
+      throw err;
+    }
+    const person = fromCongDan(asXmlObject(output)?.CongDan);
+    // Never hand out someone else's record, whatever the source sent.
+    if (person.personalId !== personalId) {
+      throw new AdapterError('BAD_RESPONSE', POPULATION_DB_SYSTEM, `asked for ${personalId}, got another person`);
+    }
+    return person;
+  }
+
+  async lookupMany(personalIds: readonly string[], audit: LookupAudit): Promise<Map<string, PersonRecord>> {
+    const wanted = [...new Set(personalIds)];
+    const found = new Map<string, PersonRecord>();
+    for (let start = 0; start < wanted.length; start += this.maxBatchSize) {
+      const batch = wanted.slice(start, start + this.maxBatchSize);
+      const { output } = await this.soap.call('TraCuuNhieuCongDan', { SoDinhDanh: batch }, { headers: this.header(audit) });
+      const asked = new Set(batch);
+      for (const element of asList(asXmlObject(output)?.CongDan)) {
+        const person = fromCongDan(element);
+        if (asked.has(person.personalId)) found.set(person.personalId, person);
+      }
+    }
+    return found;
+  }
+}
+
+/** The client of CSDLQG về dân cư; the WSDL is read on first use (and again after a failed read). */
+export function createPopulationDbClient(options: PopulationDbClientOptions): PopulationDbClient {
+  return new SoapPopulationDbClient(options);
+}

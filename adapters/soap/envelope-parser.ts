@@ -1,0 +1,115 @@
+/**
+ * Reads a SOAP response envelope with fast-xml-parser rather than the `soap` package's own sax
+ * parser, which turns `xsd:date` into shifted (or null) Date objects, reads `xsd:long` through
+ * parseInt and throws on elements named `constructor`. Here every value stays the exact text sent:
+ * dates, leading zeros and 64-bit numbers are never reinterpreted.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { AdapterError, type SoapFault } from './adapter-error';
+
+/** A parsed element: its text, its children by local name (repeated ones as arrays), or null for `xsi:nil`. */
+export type XmlValue = string | null | XmlObject | XmlValue[];
+export interface XmlObject {
+  [localName: string]: XmlValue;
+}
+
+export interface ParsedEnvelope {
+  /** Children of `Header`, by local name; empty when there is no header. */
+  header: XmlObject;
+  /** Local name of the first child of `Body` (e.g. `TraCuuCongDanResponse` or `Fault`). */
+  bodyElement: string;
+  /** Content of that element. */
+  content: XmlValue;
+  fault?: SoapFault;
+}
+
+const parser = new XMLParser({
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  textNodeName: '#text',
+  htmlEntities: false,
+  processEntities: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+
+/** Attributes are dropped except `xsi:nil="true"`, which becomes null; text-only nodes become strings. */
+function simplify(value: unknown): XmlValue {
+  if (Array.isArray(value)) return value.map(simplify);
+  if (value === null || typeof value !== 'object') return value === undefined ? null : String(value);
+  const node = value as Record<string, unknown>;
+  if (node['@_nil'] === 'true' || node['@_nil'] === '1') return null;
+  const out: XmlObject = {};
+  let hasChildren = false;
+  for (const [key, child] of Object.entries(node)) {
+    if (key.startsWith('@_') || key === '#text') continue;
+    out[key] = simplify(child);
+    hasChildren = true;
+  }
+  if (!hasChildren) return '#text' in node ? String(node['#text']) : '';
+  return out;
+}
+
+const asObject = (value: XmlValue | undefined): XmlObject | undefined =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+
+const textOf = (value: XmlValue | undefined): string => {
+  if (typeof value === 'string') return value;
+  const obj = asObject(value);
+  return obj ? textOf(obj.Text ?? obj.Value ?? '') : '';
+};
+
+function readFault(content: XmlValue): SoapFault {
+  const fault = asObject(content) ?? {};
+  // SOAP 1.1: faultcode/faultstring/detail. SOAP 1.2: Code/Value (+ Subcode), Reason/Text, Detail.
+  let code = textOf(fault.faultcode);
+  if (!code) {
+    const code12 = asObject(fault.Code);
+    code = textOf(code12?.Value);
+    const sub = textOf(asObject(code12?.Subcode)?.Value);
+    if (sub) code = `${code}.${sub.replace(/^[^:]*:/, '')}`;
+  }
+  const message = textOf(fault.faultstring) || textOf(fault.Reason);
+  const detail = fault.detail ?? fault.Detail;
+  return { code, localCode: code.replace(/^[^:.]*:/, ''), message, detail: detail === '' ? undefined : detail };
+}
+
+/**
+ * Parses a SOAP 1.1/1.2 envelope. Throws `BAD_RESPONSE` for anything that is not one well-formed
+ * envelope with a body: malformed XML, a DTD (SOAP forbids them, and they carry entity attacks),
+ * several roots, reserved element names.
+ */
+export function parseSoapEnvelope(xml: string, system: string, httpStatus?: number): ParsedEnvelope {
+  const bad = (why: string, cause?: unknown) =>
+    new AdapterError('BAD_RESPONSE', system, `invalid SOAP response: ${why}`, { httpStatus, cause });
+  if (/<!DOCTYPE/i.test(xml)) throw bad('document type declarations are not allowed');
+  const validation = XMLValidator.validate(xml);
+  if (validation !== true) throw bad(`${validation.err.msg} (line ${validation.err.line})`);
+  let tree: XmlObject;
+  try {
+    tree = asObject(simplify(parser.parse(xml))) ?? {};
+  } catch (err) {
+    throw bad((err as Error).message, err);
+  }
+  const envelope = asObject(tree.Envelope);
+  if (!envelope || Object.keys(tree).length !== 1) throw bad('the root element is not a SOAP Envelope');
+  const body = asObject(envelope.Body);
+  const bodyElement = body ? Object.keys(body)[0] : undefined;
+  if (!body || !bodyElement) throw bad('the envelope has no Body content');
+  const content = body[bodyElement];
+  return {
+    header: asObject(envelope.Header) ?? {},
+    bodyElement,
+    content,
+    fault: bodyElement === 'Fault' ? readFault(content) : undefined,
+  };
+}
+
+/** A repeated element read as a list whatever its count (one element parses as a single value). */
+export const asList = (value: XmlValue | undefined): XmlValue[] =>
+  value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value];
+
+export { asObject as asXmlObject };

@@ -1,0 +1,115 @@
+/**
+ * The gateway process: one HTTP server with the federated graph (Apollo Server + @apollo/gateway
+ * over the committed supergraph), graphql-ws subscriptions on the same path, and development
+ * sign-in. Subgraph URLs come from configuration; those in the supergraph file are only defaults.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../subgraphs/shared/auth/tokens';
+import { localeFrom } from '../subgraphs/shared/federation/context';
+import type { ServerHandle } from '../subgraphs/shared/federation/subgraph-server';
+import { principalFromAuthorization } from './auth/authenticate';
+import { mountDevTokenRoute } from './auth/dev-tokens';
+import type { GatewayContext } from './context';
+import { IdentityForwardingDataSource } from './datasources/identity-forwarding-data-source';
+import { localizeErrorsPlugin } from './plugins/localize-errors-plugin';
+import { FederatedSubscriptions } from './subscriptions/federated-subscribe';
+import type { SubgraphFetcher } from './subscriptions/plan-executor';
+import { startGatewayWs } from './subscriptions/graphql-ws-server';
+import { readCommittedSupergraph } from './supergraph/compose';
+
+export interface GatewayOptions {
+  /** GraphQL endpoint of each subgraph, by name (`procedures`, `dossiers`, `citizens`, `payments`). */
+  subgraphUrls: Record<string, string>;
+  /** Secret that verifies callers' access tokens. */
+  authSecret: string;
+  /** Secret that signs the identity forwarded to subgraphs. */
+  internalSecret: string;
+  /** Supergraph SDL to serve. @default the committed schema/supergraph.graphql */
+  supergraphSdl?: string;
+  /** Offer `POST /auth/dev-token`. @default false */
+  devTokens?: boolean;
+  /** Port to listen on; 0 picks a free one. @default 0 */
+  port?: number;
+  /** Interface to bind. @default "127.0.0.1" */
+  host?: string;
+}
+
+export function createGatewayServer(options: GatewayOptions): ServerHandle {
+  const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
+  const app = express();
+  const httpServer = createServer(app);
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => new IdentityForwardingDataSource(options.subgraphUrls[name] ?? url!, options.internalSecret),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), localizeErrorsPlugin],
+  });
+  const fetcherFor =
+    (context: unknown): SubgraphFetcher =>
+    async (serviceName, operation, variables) => {
+      const ctx = context as GatewayContext;
+      const res = await fetch(options.subgraphUrls[serviceName], {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'accept-language': ctx.locale,
+          [INTERNAL_TOKEN_HEADER]: await signInternalToken(ctx.principal, options.internalSecret),
+        },
+        body: JSON.stringify({ query: operation, variables }),
+      });
+      return (await res.json()) as Awaited<ReturnType<SubgraphFetcher>>;
+    };
+  const subscriptions = new FederatedSubscriptions({
+    supergraphSdl,
+    subgraphUrls: options.subgraphUrls,
+    fetcherFor,
+    upstreamParams: async (context) => {
+      const ctx = context as GatewayContext;
+      return { internalToken: await signInternalToken(ctx.principal, options.internalSecret), acceptLanguage: ctx.locale };
+    },
+  });
+  let stopWs: (() => Promise<void>) | undefined;
+
+  return {
+    async start() {
+      await apollo.start();
+      app.get('/healthz', (_req, res) => {
+        res.json({ status: 'ok', service: 'gateway' });
+      });
+      if (options.devTokens) mountDevTokenRoute(app, options.authSecret);
+      app.use(
+        '/graphql',
+        express.json({ limit: '2mb' }),
+        expressMiddleware(apollo, {
+          context: async ({ req }) => ({
+            principal: await principalFromAuthorization(req.header('authorization'), options.authSecret),
+            locale: localeFrom(req.header('accept-language')),
+            requestId: req.header('x-request-id') ?? randomUUID(),
+          }),
+        }),
+      );
+      stopWs = startGatewayWs({ httpServer, apollo, subscriptions, authSecret: options.authSecret });
+      await new Promise<void>((resolve) => httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+      const { port } = httpServer.address() as AddressInfo;
+      const host = !options.host || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+      return { url: `http://${host}:${port}/graphql`, baseUrl: `http://${host}:${port}` };
+    },
+    async stop() {
+      await stopWs?.();
+      await apollo.stop();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The citizens subgraph's part of `FormPrefill` (owned by procedures): given the form's bindings,
+ * it adds `fields`, the values read from CSDLQG về dân cư with the source of each one.
+ */
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum PrefillStatus {
+  FILLED = 'FILLED',
+  MISSING = 'MISSING',
+  SOURCE_UNAVAILABLE = 'SOURCE_UNAVAILABLE',
+}
+
+registerEnumType(PrefillStatus, {
+  name: 'PrefillStatus',
+  description: 'Kết quả điền sẵn một trường (prefill outcome of one field)',
+  valuesConfig: {
+    FILLED: { description: 'Đã điền từ nguồn (filled from the source)' },
+    MISSING: { description: 'Nguồn không có giá trị này (the source holds no value)' },
+    SOURCE_UNAVAILABLE: { description: 'Nguồn không trả lời được; công dân tự nhập (the source failed; type it in)' },
+  },
+});
+
+// Shareable, with the same two fields as the procedures subgraph: read here through @requires.
+@Directive('@shareable')
+@ObjectType({ description: 'Liên kết trường tờ khai với nguồn dữ liệu (field bound to a source path)' })
+export class FieldBinding {
+  @Field({ description: 'Khóa trường tờ khai (e-form field key)' })
+  fieldKey!: string;
+
+  @Field({ description: 'Nguồn dữ liệu, e.g. citizen.permanentAddress (source path)' })
+  sourcePath!: string;
+}
+
+@ObjectType({ description: 'Nguồn của một giá trị điền sẵn (where a prefilled value came from)' })
+export class ValueSource {
+  @Field({ description: 'Hệ thống nguồn, e.g. CSDLQG_DAN_CU (source system)' })
+  system!: string;
+
+  @Field({ description: 'Đường dẫn dữ liệu, e.g. citizen.fullName (source path)' })
+  path!: string;
+
+  @Field({ description: 'Thời điểm nguồn trả lời (when the source answered)' })
+  fetchedAt!: Date;
+}
+
+@ObjectType({ description: 'Lỗi của một trường (why a field is not filled)' })
+export class FieldError {
+  @Field({ description: 'Mã lỗi trong danh mục lỗi, e.g. UPSTREAM_TIMEOUT (catalogue error code)' })
+  code!: string;
+
+  @Field({ description: 'Thông báo theo ngôn ngữ của người dùng (message in the caller\'s language)' })
+  message!: string;
+}
+
+@ObjectType({ description: 'Một trường tờ khai được điền sẵn (one prefilled e-form field)' })
+export class PrefilledField {
+  @Field({ description: 'Khóa trường tờ khai (e-form field key)' })
+  fieldKey!: string;
+
+  @Field(() => String, { nullable: true, description: 'Giá trị điền sẵn; null khi không có (the value)' })
+  value!: string | null;
+
+  @Field(() => PrefillStatus, { description: 'Kết quả điền sẵn (prefill outcome)' })
+  status!: PrefillStatus;
+
+  @Field(() => ValueSource, { nullable: true, description: 'Nguồn của giá trị khi đã điền (source when FILLED)' })
+  source!: ValueSource | null;
+
+  @Field(() => FieldError, { nullable: true, description: 'Lý do không điền được (why not filled)' })
+  error!: FieldError | null;
+}
+
+@Directive('@key(fields: "procedureCode personalId")')
+@ObjectType({ description: 'Tờ khai điền sẵn cho một công dân (e-form prefill)' })
+export class FormPrefill {
+  @Field({ description: 'Mã thủ tục' })
+  procedureCode!: string;
+
+  @Field({ description: 'Số định danh cá nhân của công dân (validated by the citizens subgraph)' })
+  personalId!: string;
+
+  @Directive('@external')
+  @Field(() => [FieldBinding], { description: 'Các trường được điền sẵn (owned by procedures)' })
+  bindings!: FieldBinding[];
+
+  @Directive('@requires(fields: "bindings { fieldKey sourcePath }")')
+  @Field(() => [PrefilledField], {
+    description:
+      'Giá trị điền sẵn từ CSDLQG về dân cư, theo thứ tự bindings; nguồn lỗi → SOURCE_UNAVAILABLE, yêu cầu không lỗi. ' +
+      'Errors: UNAUTHENTICATED, INVALID_PERSONAL_ID, FORBIDDEN',
+  })
+  fields!: PrefilledField[];
+}
+
+/** What the gateway sends: the key plus the required bindings. */
+export type FormPrefillRepresentation = Pick<FormPrefill, 'procedureCode' | 'personalId' | 'bindings'>;

@@ -1,0 +1,26 @@
+/** Source path → the value of a person's record that fills it. */
+import type { PersonRecord } from '../../../adapters/population-db';
+import type { SourcePath } from '../../shared/source-paths';
+
+type CitizenPath = Extract<SourcePath, `citizen.${string}`>;
+
+// Typed against SOURCE_PATHS: a citizen path added there without a reader here does not compile.
+const READERS: Record<CitizenPath, (person: PersonRecord) => string | null> = {
+  'citizen.personalId': (p) => p.personalId,
+  'citizen.fullName': (p) => p.fullName,
+  'citizen.dateOfBirth': (p) => p.dateOfBirth,
+  'citizen.sex': (p) => p.sex,
+  'citizen.ethnicity': (p) => p.ethnicity,
+  'citizen.nationality': (p) => p.nationality,
+  'citizen.hometown': (p) => p.hometown,
+  'citizen.permanentAddress': (p) => p.permanentAddress?.full ?? null,
+  'citizen.currentAddress': (p) => p.currentAddress?.full ?? null,
+};
+
+export const isCitizenPath = (path: string): path is CitizenPath => Object.hasOwn(READERS, path);
+
+/** The value for `path`, or null when the person's record has none ('' counts as none). */
+export function readCitizenValue(person: PersonRecord, path: CitizenPath): string | null {
+  const value = READERS[path](person);
+  return value === null || value === '' ? null : value;
+}

@@ -1,0 +1,8 @@
+/**
+ * The citizens subgraph (công dân): citizens from CSDLQG về dân cư and the values of e-form
+ * prefills. The population database client lives in adapters/population-db and is re-exported here.
+ */
+export { buildCitizensSchema } from './schema';
+export { createCitizensSubgraph, type CitizensDeps, type CitizensServerOptions } from './server';
+export { assertValidPersonalId } from './access/personal-id-guard';
+export { createPopulationDbClient, type PopulationDbClient, type PopulationDbClientOptions } from '../../adapters/population-db';

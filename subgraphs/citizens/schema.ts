@@ -1,0 +1,26 @@
+/** The citizens subgraph schema: type-graphql classes → Federation 2 subgraph. */
+import { buildFederatedSchema, type SubgraphSchema } from '../shared/federation/build-subgraph-schema';
+import { Citizen } from './citizen/citizen';
+import { resolveCitizenReference } from './citizen/citizen.reference';
+import { CitizenResolver } from './citizen/citizen.resolver';
+import { FormPrefill } from './form-prefill/form-prefill';
+import { resolveFormPrefillReference } from './form-prefill/form-prefill.reference';
+import { FormPrefillResolver } from './form-prefill/form-prefill.resolver';
+
+let built: Promise<SubgraphSchema> | undefined;
+
+/** Builds the schema once per process; resolvers take their services from the request context. */
+export function buildCitizensSchema(): Promise<SubgraphSchema> {
+  built ??= buildFederatedSchema({
+    resolvers: [CitizenResolver, FormPrefillResolver],
+    orphanedTypes: [Citizen, FormPrefill],
+    references: {
+      Citizen: resolveCitizenReference,
+      FormPrefill: resolveFormPrefillReference,
+    },
+  }).catch((err: unknown) => {
+    built = undefined; // let a later call retry rather than cache the failure
+    throw err;
+  });
+  return built;
+}

@@ -1,0 +1,44 @@
+/** Per-request context of the dossiers subgraph: services shared by the process, loaders per request. */
+import DataLoader from 'dataloader';
+import type { BaseContext } from '../shared/federation/context';
+import type { EventBus } from '../shared/events/bus';
+import type { PrismaClient } from '../shared/storage/database';
+import type { WorkingDayCalendar } from '../shared/calendar/working-days';
+import type { ProcedureCatalogue } from '../procedures';
+import type { DossierRow, StatusChangeRow } from './dossier/dossier.mapper';
+
+export interface DossiersServices {
+  prisma: PrismaClient;
+  bus: EventBus;
+  catalogue: ProcedureCatalogue;
+  calendar: WorkingDayCalendar;
+}
+
+export interface DossiersContext extends BaseContext, DossiersServices {
+  loaders: {
+    dossierByCode: DataLoader<string, DossierRow | null>;
+    historyByDossierId: DataLoader<string, StatusChangeRow[]>;
+  };
+}
+
+export function createDossiersContext(base: BaseContext, services: DossiersServices): DossiersContext {
+  const { prisma } = services;
+  return {
+    ...base,
+    ...services,
+    loaders: {
+      dossierByCode: new DataLoader(async (codes) => {
+        const rows = await prisma.dossier.findMany({ where: { code: { in: [...codes] } } });
+        const byCode = new Map(rows.map((r) => [r.code, r]));
+        return codes.map((c) => byCode.get(c) ?? null);
+      }),
+      historyByDossierId: new DataLoader(async (ids) => {
+        const rows = await prisma.dossierStatusChange.findMany({
+          where: { dossierId: { in: [...ids] } },
+          orderBy: { id: 'asc' },
+        });
+        return ids.map((id) => rows.filter((r) => r.dossierId === id));
+      }),
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Who may see a dossier: its applicant, officials of the agency that received it, operators.
+ * Anyone else is told the dossier does not exist, so receipt codes cannot be probed for owners.
+ */
+import type { Principal } from '../../shared/auth/principal';
+import { ErrorCode, LienthongError } from '../../shared/errors';
+
+export interface DossierOwnership {
+  applicantPersonalId: string;
+  agencyCode: string;
+}
+
+export function canSeeDossier(principal: Principal, dossier: DossierOwnership): boolean {
+  switch (principal.role) {
+    case 'OPERATOR':
+      return true;
+    case 'OFFICIAL':
+      return principal.agencyCode === dossier.agencyCode;
+    case 'CITIZEN':
+      return principal.personalId === dossier.applicantPersonalId;
+    default:
+      return false;
+  }
+}
+
+export function requireAuthenticated(principal: Principal): void {
+  if (principal.role === 'ANONYMOUS') throw new LienthongError(ErrorCode.UNAUTHENTICATED);
+}
+
+export function dossierNotFound(code: string): LienthongError {
+  return new LienthongError(ErrorCode.DOSSIER_NOT_FOUND, {
+    vi: `Không tìm thấy hồ sơ ${code}.`,
+    en: `Dossier ${code} not found.`,
+    details: { dossierCode: code },
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * When the payments subgraph reports a dossier's fee paid, the dossier leaves PAYMENT_DUE and is
+ * accepted. Idempotent: a repeated or late event finds the dossier no longer waiting and does nothing.
+ */
+import type { EventBus, Unsubscribe } from '../../shared/events/bus';
+import type { PrismaClient } from '../../shared/storage/database';
+import { PAYMENT_PAID_TOPIC, type PaymentPaidEvent } from '../../payments';
+import { DossierStatus } from '../dossier/dossier-status';
+import { transitionDossier } from '../dossier/dossier-transition';
+
+export function consumePaymentPaid(prisma: PrismaClient, bus: EventBus): Promise<Unsubscribe> {
+  return bus.subscribe<PaymentPaidEvent>(PAYMENT_PAID_TOPIC, async (event) => {
+    await transitionDossier(prisma, bus, {
+      code: event.dossierCode,
+      from: [DossierStatus.PAYMENT_DUE],
+      to: DossierStatus.ACCEPTED,
+      actor: 'system:payments',
+      note: `Đã nộp phí ${event.amountVnd.toLocaleString('vi-VN')} đ, biên lai ${event.receiptNumber}`,
+    });
+  });
+}

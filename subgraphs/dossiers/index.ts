@@ -1,0 +1,58 @@
+/** The dossiers subgraph (hồ sơ): intake, status history and live dossier events. */
+import { WorkingDayCalendar } from '../shared/calendar/working-days';
+import type { EventBus } from '../shared/events/bus';
+import { buildFederatedSchema, type SubgraphSchema } from '../shared/federation/build-subgraph-schema';
+import { buildSubgraphServer, type ServerHandle } from '../shared/federation/subgraph-server';
+import type { Database } from '../shared/storage/database';
+import { ProcedureCatalogue } from '../procedures';
+import { createDossiersContext, type DossiersServices } from './context';
+import { DossierResolver } from './dossier/dossier.resolver';
+import { resolveDossierReference } from './dossier/dossier.reference';
+import { DossierEventsResolver } from './events/dossier-events.resolver';
+import { consumePaymentPaid } from './events/payment-paid.consumer';
+
+export { DOSSIER_STATUS_TOPIC, type DossierStatusEvent } from './events/dossier-status-event';
+
+export function buildDossiersSchema(): Promise<SubgraphSchema> {
+  return buildFederatedSchema({
+    resolvers: [DossierResolver, DossierEventsResolver],
+    references: { Dossier: resolveDossierReference },
+  });
+}
+
+export interface DossiersDeps {
+  db: Database;
+  bus: EventBus;
+  internalSecret: string;
+  /** Working-day calendar for appointment dates. @default Vietnam's public holidays, no extra days */
+  calendar?: WorkingDayCalendar;
+}
+
+export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: number; host?: string } = {}): ServerHandle {
+  const services: DossiersServices = {
+    prisma: deps.db.prisma,
+    bus: deps.bus,
+    catalogue: new ProcedureCatalogue(deps.db.prisma),
+    calendar: deps.calendar ?? new WorkingDayCalendar(),
+  };
+  let server: ServerHandle | undefined;
+  let stopConsumer: (() => Promise<void>) | undefined;
+  return {
+    async start() {
+      const { schema } = await buildDossiersSchema();
+      server = buildSubgraphServer({
+        name: 'dossiers',
+        schema,
+        internalSecret: deps.internalSecret,
+        context: (base) => createDossiersContext(base, services),
+        ...options,
+      });
+      stopConsumer = await consumePaymentPaid(services.prisma, services.bus);
+      return server.start();
+    },
+    async stop() {
+      await stopConsumer?.();
+      await server?.stop();
+    },
+  };
+}

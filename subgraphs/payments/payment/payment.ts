@@ -1,0 +1,54 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import type { Payment as PaymentRow } from '../../shared/storage/generated/client';
+import { PaymentStatus } from './payment-status';
+
+export type { PaymentRow };
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'Giao dịch thanh toán phí, lệ phí của một hồ sơ qua cổng thanh toán' })
+export class Payment {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Mã hồ sơ được thanh toán' })
+  dossierCode!: string;
+
+  @Field(() => Int, { description: 'Số tiền (đồng)' })
+  amountVnd!: number;
+
+  @Field({ description: 'Always "VND"' })
+  currency!: string;
+
+  @Field(() => PaymentStatus)
+  status!: PaymentStatus;
+
+  @Field(() => String, { nullable: true, description: 'Where to send the citizen to pay, while PENDING' })
+  redirectUrl!: string | null;
+
+  @Field({ description: 'Mã giao dịch (txnRef) agreed with the payment provider' })
+  providerRef!: string;
+
+  @Field(() => String, { nullable: true, description: 'Số biên lai điện tử, once PAID' })
+  receiptNumber!: string | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  paidAt!: Date | null;
+}
+
+export function toPayment(row: PaymentRow): Payment {
+  return Object.assign(new Payment(), {
+    id: row.id,
+    dossierCode: row.dossierCode,
+    amountVnd: row.amountVnd,
+    currency: row.currency,
+    status: row.status as PaymentStatus,
+    redirectUrl: row.redirectUrl,
+    providerRef: row.providerRef,
+    receiptNumber: row.receiptNumber,
+    createdAt: row.createdAt,
+    paidAt: row.paidAt,
+  });
+}

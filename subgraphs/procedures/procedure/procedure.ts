@@ -1,0 +1,86 @@
+/** GraphQL type of a procedure (thủ tục hành chính), the entity other subgraphs reference by code. */
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ImplementationLevel, ProcedureSubject } from '../catalogue/procedure-record';
+import { EForm } from '../e-form/e-form';
+
+registerEnumType(ProcedureSubject, {
+  name: 'ProcedureSubject',
+  description: 'Đối tượng thực hiện thủ tục (who may file it)',
+  valuesConfig: {
+    INDIVIDUAL: { description: 'Cá nhân' },
+    ORGANIZATION: { description: 'Tổ chức' },
+  },
+});
+
+registerEnumType(ImplementationLevel, {
+  name: 'ImplementationLevel',
+  description: 'Cấp thực hiện; since 1 July 2025 local government has two tiers, no district level',
+  valuesConfig: {
+    PROVINCE: { description: 'Cấp tỉnh (sở, ngành, UBND tỉnh/thành phố)' },
+    COMMUNE: { description: 'Cấp xã (UBND xã, phường, đặc khu)' },
+  },
+});
+
+@ObjectType({ description: 'Lĩnh vực thủ tục hành chính (field of administration, e.g. Hộ tịch)' })
+export class ProcedureField {
+  @Field({ description: 'Mã lĩnh vực' })
+  code!: string;
+
+  @Field({ description: 'Tên lĩnh vực' })
+  name!: string;
+}
+
+@ObjectType({ description: 'Cơ quan có thẩm quyền quyết định (deciding agency)' })
+export class ProcedureAgency {
+  @Field({ description: 'Mã định danh điện tử của cơ quan (QCVN 102:2016), e.g. 000.00.12.H26' })
+  code!: string;
+
+  @Field({ description: 'Tên cơ quan' })
+  name!: string;
+}
+
+@Directive('@key(fields: "code")')
+@ObjectType({ description: 'Thủ tục hành chính (TTHC) as published in the national catalogue' })
+export class Procedure {
+  @Field({ description: 'Mã thủ tục trên Cổng Dịch vụ công quốc gia (national code), e.g. 1.001193' })
+  code!: string;
+
+  @Field({ description: 'Tên thủ tục' })
+  name!: string;
+
+  @Field({ description: 'Mô tả: trình tự, cách thức, thành phần hồ sơ tóm tắt' })
+  description!: string;
+
+  @Field(() => Int, { description: 'Mức độ dịch vụ công trực tuyến (online service level 1–4)' })
+  onlineLevel!: number;
+
+  @Field({ description: 'Dịch vụ công trực tuyến toàn trình (true) hay một phần (false)' })
+  fullOnline!: boolean;
+
+  @Field(() => ProcedureField, { description: 'Lĩnh vực' })
+  field!: ProcedureField;
+
+  @Field(() => ProcedureAgency, { description: 'Cơ quan thực hiện' })
+  agency!: ProcedureAgency;
+
+  @Field(() => ImplementationLevel, { description: 'Cấp thực hiện' })
+  implementationLevel!: ImplementationLevel;
+
+  @Field(() => [ProcedureSubject], { description: 'Đối tượng thực hiện' })
+  subjects!: ProcedureSubject[];
+
+  @Field(() => Int, { description: 'Thời hạn giải quyết, tính bằng ngày làm việc (working days)' })
+  processingDays!: number;
+
+  @Field(() => Int, { description: 'Phí, lệ phí (whole VND; 0 = miễn phí)' })
+  feeVnd!: number;
+
+  @Field({ description: 'Kết quả thực hiện thủ tục (result document)' })
+  resultDocument!: string;
+
+  @Field(() => [String], { description: 'Căn cứ pháp lý (legal basis)' })
+  legalBasis!: string[];
+
+  @Field(() => EForm, { description: 'Tờ khai điện tử (e-form)' })
+  eForm!: EForm;
+}

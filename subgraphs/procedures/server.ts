@@ -1,0 +1,45 @@
+/** Serves the procedures subgraph over HTTP (and graphql-ws) behind the gateway's internal token. */
+import { buildSubgraphServer, type RunningServer, type ServerHandle } from '../shared/federation/subgraph-server';
+import type { Database } from '../shared/storage/database';
+import { ProcedureCatalogue } from './catalogue/procedure-catalogue';
+import { createProceduresContext } from './context';
+import { buildProceduresSchema } from './schema';
+
+export interface ProceduresDeps {
+  db: Database;
+  /** Secret the gateway signs internal tokens with. */
+  internalSecret: string;
+}
+
+export interface ProceduresServerOptions {
+  /** Port to listen on; 0 picks a free one. @default 0 */
+  port?: number;
+  /** Interface to bind. @default "127.0.0.1" */
+  host?: string;
+}
+
+/** A handle whose `start()` builds the schema (once per process) and listens. */
+export function createProceduresSubgraph(deps: ProceduresDeps, options: ProceduresServerOptions = {}): ServerHandle {
+  const catalogue = new ProcedureCatalogue(deps.db.prisma);
+  let server: ServerHandle | undefined;
+  return {
+    async start(): Promise<RunningServer> {
+      if (server) throw new Error('The procedures subgraph is already started');
+      const { schema } = await buildProceduresSchema();
+      server = buildSubgraphServer({
+        name: 'procedures',
+        schema,
+        internalSecret: deps.internalSecret,
+        context: (base) => createProceduresContext(base, { catalogue }),
+        port: options.port,
+        host: options.host,
+      });
+      return server.start();
+    },
+    async stop(): Promise<void> {
+      const running = server;
+      server = undefined;
+      await running?.stop();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/** Helpers for driving the portal journey: a fee-charging procedure and a filled-in form. */
+import type { Database } from '../../subgraphs/shared/storage/database';
+
+/** Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam: a level-4 procedure with a fee. */
+export const FEE_PROCEDURE = '2.001417';
+
+export interface FormField {
+  key: string;
+  type: string;
+  required: boolean;
+  binding: string | null;
+  options: string[] | null;
+}
+
+/** What a citizen would type into the fields the prefill left empty. */
+function typedAnswer(field: FormField): unknown {
+  switch (field.type) {
+    case 'SELECT':
+      return field.options?.[0];
+    case 'DATE':
+      return '2026-01-05';
+    case 'NUMBER':
+      return 1;
+    case 'PHONE':
+      return '0912345678';
+    case 'EMAIL':
+      return 'nguyenvanan@example.vn';
+    case 'PERSONAL_ID':
+      return '001090012345';
+    default:
+      return 'Bổ sung hồ sơ xin việc';
+  }
+}
+
+export function buildFormData(form: FormField[], prefilled: Array<{ fieldKey: string; value: string | null }>): Record<string, unknown> {
+  const values = new Map(prefilled.filter((p) => p.value !== null).map((p) => [p.fieldKey, p.value]));
+  const data: Record<string, unknown> = {};
+  for (const field of form) {
+    if (values.has(field.key)) data[field.key] = values.get(field.key);
+    else if (field.required) data[field.key] = typedAnswer(field);
+  }
+  return data;
+}
+
+/** Row counts of every table a journey step may write, to prove a refused step wrote nothing. */
+export async function tableCounts(db: Database): Promise<Record<string, number>> {
+  const p = db.prisma;
+  const [dossiers, history, payments, accessLog, sequences] = await Promise.all([
+    p.dossier.count(),
+    p.dossierStatusChange.count(),
+    p.payment.count(),
+    p.citizenAccessLog.count(),
+    p.receiptSequence.count(),
+  ]);
+  return { dossiers, history, payments, accessLog, sequences };
+}
