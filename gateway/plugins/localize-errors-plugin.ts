@@ -1,15 +1,25 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ERROR_CATALOGUE, ErrorCode } from '../../subgraphs/shared/errors';
 import type { GatewayContext } from '../context';
 import { localizeError } from './localize-errors';
 
-/** Rewrites every error of a response into the caller's language (see localize-errors.ts). */
+const statusOf = (code: unknown): number | undefined =>
+  typeof code === 'string' && code in ERROR_CATALOGUE ? ERROR_CATALOGUE[code as ErrorCode].status : undefined;
+
+/**
+ * Rewrites every error of a response into the caller's language (see localize-errors.ts), and when
+ * the request produced no data at all, answers with the HTTP status of its first typed error.
+ */
 export const localizeErrorsPlugin: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
         const locale = contextValue?.locale ?? 'vi';
-        response.body.singleResult.errors = response.body.singleResult.errors.map((e) => localizeError(e, locale));
+        const result = response.body.singleResult;
+        result.errors = result.errors!.map((e) => localizeError(e, locale));
+        const status = statusOf(result.errors[0]?.extensions?.code);
+        if (result.data === null && status) response.http.status = status;
       },
     };
   },

@@ -1,7 +1,8 @@
 /**
  * The data-source paths an e-form field may be bound to (seed 003: e-Form fields bound to data the
  * state already holds). Procedures validate bindings against this list; the citizens subgraph
- * resolves each path from the national database that holds it.
+ * resolves each path from the national database that holds it. Values are form-ready text, as a
+ * person would write them on the paper form (dates YYYY-MM-DD, sex "Nam"/"Nữ", addresses on one line).
  */
 export const SOURCE_PATHS = {
   'citizen.personalId': 'Số định danh cá nhân',

@@ -107,7 +107,7 @@ describe('citizens subgraph', () => {
     expect(byKey.hoTen.source).toMatchObject({ system: 'CSDLQG_DAN_CU', path: 'citizen.fullName' });
     expect(new Date(byKey.hoTen.source.fetchedAt).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
     expect(byKey.ngaySinh.value).toBe('1990-03-15');
-    expect(byKey.gioiTinh.value).toBe('MALE');
+    expect(byKey.gioiTinh.value).toBe('Nam');
     expect(byKey.soDinhDanh.value).toBe(AN);
     expect(byKey.noiThuongTru.value).toBe('Số 12 phố Điện Biên Phủ, Phường Ba Đình, Thành phố Hà Nội');
 

@@ -4,12 +4,15 @@ import type { SourcePath } from '../../shared/source-paths';
 
 type CitizenPath = Extract<SourcePath, `citizen.${string}`>;
 
+/** Prefilled values are what a person would write on the paper form: "Nam"/"Nữ", not enum names. */
+const SEX_AS_WRITTEN: Record<PersonRecord['sex'], string> = { MALE: 'Nam', FEMALE: 'Nữ' };
+
 // Typed against SOURCE_PATHS: a citizen path added there without a reader here does not compile.
 const READERS: Record<CitizenPath, (person: PersonRecord) => string | null> = {
   'citizen.personalId': (p) => p.personalId,
   'citizen.fullName': (p) => p.fullName,
   'citizen.dateOfBirth': (p) => p.dateOfBirth,
-  'citizen.sex': (p) => p.sex,
+  'citizen.sex': (p) => SEX_AS_WRITTEN[p.sex],
   'citizen.ethnicity': (p) => p.ethnicity,
   'citizen.nationality': (p) => p.nationality,
   'citizen.hometown': (p) => p.hometown,

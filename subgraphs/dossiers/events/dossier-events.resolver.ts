@@ -50,7 +50,8 @@ export class DossierEventsResolver {
 
   @FieldResolver(() => Dossier, { description: 'Hồ sơ, như lúc đọc (not as at the event)' })
   async dossier(@Root() event: DossierEvent, @Ctx() ctx: DossiersContext): Promise<Dossier> {
-    const row = await ctx.loaders.dossierByCode.load(event.dossierCode);
+    // A subscription's context (and its loaders) lives as long as the subscription: read afresh per event.
+    const row = await ctx.loaders.dossierByCode.clear(event.dossierCode).load(event.dossierCode);
     if (!row) throw new Error(`dossier ${event.dossierCode} vanished`);
     return toDossier(row);
   }

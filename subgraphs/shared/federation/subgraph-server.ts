@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -15,6 +15,21 @@ import { WebSocketServer } from 'ws';
 import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../auth/tokens';
 import { ErrorCode, LienthongError } from '../errors';
 import { type BaseContext, localeFrom } from './context';
+
+/**
+ * A subgraph answers an executed operation with 200 even when resolvers threw typed errors: the
+ * gateway must receive them as GraphQL errors to merge into partial data (a 4xx would make it a
+ * transport failure). The gateway sets the HTTP status its own client sees.
+ */
+const executedOperationsAnswer200: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind === 'single' && 'data' in response.body.singleResult) response.http.status = 200;
+      },
+    };
+  },
+};
 
 export interface SubgraphServerOptions<C extends BaseContext> {
   /** Subgraph name, as in the supergraph (`procedures`, `dossiers`, ...). */
@@ -66,6 +81,7 @@ export function buildSubgraphServer<C extends BaseContext>(options: SubgraphServ
     introspection: true,
     // The gateway fetches `_service { sdl }` at build time only; no landing page for private services.
     includeStacktraceInErrorResponses: false,
+    plugins: [executedOperationsAnswer200],
   });
 
   return {
