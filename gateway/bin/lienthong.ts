@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { issueAccessToken } from '../../subgraphs/shared/auth/tokens';
-import { loadConfig, type Config } from '../../subgraphs/shared/config';
+import { configFromProcessEnvironment, type Config } from '../../subgraphs/shared/config';
 import { startHub, type RunningHub } from '../hub/start-hub';
 import { DEMO_PRINCIPALS } from '../hub/demo-principals';
 
@@ -33,7 +33,7 @@ async function printBanner(config: Config, hub: RunningHub): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = configFromProcessEnvironment();
   const hub = await startHub(config);
   if (config.SERVICE === 'migrate') {
     console.log('Migrations applied and catalogue seeded.');

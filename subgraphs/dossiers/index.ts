@@ -35,24 +35,16 @@ export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: num
     catalogue: new ProcedureCatalogue(deps.db.prisma),
     calendar: deps.calendar ?? new WorkingDayCalendar(),
   };
-  let server: ServerHandle | undefined;
   let stopConsumer: (() => Promise<void>) | undefined;
-  return {
-    async start() {
-      const { schema } = await buildDossiersSchema();
-      server = buildSubgraphServer({
-        name: 'dossiers',
-        schema,
-        internalSecret: deps.internalSecret,
-        context: (base) => createDossiersContext(base, services),
-        ...options,
-      });
+  return buildSubgraphServer({
+    name: 'dossiers',
+    buildSchema: buildDossiersSchema,
+    internalSecret: deps.internalSecret,
+    context: (base) => createDossiersContext(base, services),
+    onStarted: async () => {
       stopConsumer = await consumePaymentPaid(services.prisma, services.bus);
-      return server.start();
     },
-    async stop() {
-      await stopConsumer?.();
-      await server?.stop();
-    },
-  };
+    onStopping: () => stopConsumer?.(),
+    ...options,
+  });
 }

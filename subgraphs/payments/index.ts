@@ -2,7 +2,7 @@
 import type { PaymentProviderClient } from '../../adapters/payment-provider';
 import type { EventBus } from '../shared/events/bus';
 import { buildFederatedSchema, type SubgraphSchema } from '../shared/federation/build-subgraph-schema';
-import { buildSubgraphServer, type RunningServer, type ServerHandle } from '../shared/federation/subgraph-server';
+import { buildSubgraphServer, type ServerHandle } from '../shared/federation/subgraph-server';
 import type { Database } from '../shared/storage/database';
 import { mountProviderCallback, PROVIDER_CALLBACK_PATH } from './callback/callback-route';
 import { ProviderCallbackHandler } from './callback/provider-callback';
@@ -47,24 +47,15 @@ export function createPaymentsSubgraph(deps: PaymentsDeps, options: { port?: num
     },
   });
   const callbacks = new ProviderCallbackHandler({ prisma: deps.db.prisma, bus: deps.bus, provider: deps.provider, logger });
-  let server: ServerHandle | undefined;
-  return {
-    async start(): Promise<RunningServer> {
-      const { schema } = await buildPaymentsSchema();
-      server = buildSubgraphServer({
-        name: 'payments',
-        schema,
-        internalSecret: deps.internalSecret,
-        context: (base) => createPaymentsContext(base, { prisma: deps.db.prisma, checkout }),
-        routes: (app) => mountProviderCallback(app, callbacks, logger),
-        ...options,
-      });
-      const running = await server.start();
+  return buildSubgraphServer({
+    name: 'payments',
+    buildSchema: buildPaymentsSchema,
+    internalSecret: deps.internalSecret,
+    context: (base) => createPaymentsContext(base, { prisma: deps.db.prisma, checkout }),
+    routes: (app) => mountProviderCallback(app, callbacks, logger),
+    onStarted: (running) => {
       publicBaseUrl ??= running.baseUrl;
-      return running;
     },
-    async stop() {
-      await server?.stop();
-    },
-  };
+    ...options,
+  });
 }

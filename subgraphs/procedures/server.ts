@@ -1,5 +1,5 @@
 /** Serves the procedures subgraph over HTTP (and graphql-ws) behind the gateway's internal token. */
-import { buildSubgraphServer, type RunningServer, type ServerHandle } from '../shared/federation/subgraph-server';
+import { buildSubgraphServer, type ServerHandle } from '../shared/federation/subgraph-server';
 import type { Database } from '../shared/storage/database';
 import { ProcedureCatalogue } from './catalogue/procedure-catalogue';
 import { createProceduresContext } from './context';
@@ -18,28 +18,14 @@ export interface ProceduresServerOptions {
   host?: string;
 }
 
-/** A handle whose `start()` builds the schema (once per process) and listens. */
+/** A handle whose `start()` builds the schema and listens. */
 export function createProceduresSubgraph(deps: ProceduresDeps, options: ProceduresServerOptions = {}): ServerHandle {
   const catalogue = new ProcedureCatalogue(deps.db.prisma);
-  let server: ServerHandle | undefined;
-  return {
-    async start(): Promise<RunningServer> {
-      if (server) throw new Error('The procedures subgraph is already started');
-      const { schema } = await buildProceduresSchema();
-      server = buildSubgraphServer({
-        name: 'procedures',
-        schema,
-        internalSecret: deps.internalSecret,
-        context: (base) => createProceduresContext(base, { catalogue }),
-        port: options.port,
-        host: options.host,
-      });
-      return server.start();
-    },
-    async stop(): Promise<void> {
-      const running = server;
-      server = undefined;
-      await running?.stop();
-    },
-  };
+  return buildSubgraphServer({
+    name: 'procedures',
+    buildSchema: buildProceduresSchema,
+    internalSecret: deps.internalSecret,
+    context: (base) => createProceduresContext(base, { catalogue }),
+    ...options,
+  });
 }

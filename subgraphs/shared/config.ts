@@ -111,3 +111,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
   };
 }
+
+/** The configuration of this process: the only place that reads `process.env`. */
+export const configFromProcessEnvironment = (): Config => loadConfig(process.env);

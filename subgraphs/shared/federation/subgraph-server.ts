@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -34,7 +35,8 @@ const executedOperationsAnswer200: ApolloServerPlugin = {
 export interface SubgraphServerOptions<C extends BaseContext> {
   /** Subgraph name, as in the supergraph (`procedures`, `dossiers`, ...). */
   name: string;
-  schema: GraphQLSchema;
+  /** Builds the subgraph's schema; called once, by `start()`. */
+  buildSchema: () => Promise<{ schema: GraphQLSchema }>;
   /** Secret the gateway signs internal tokens with. */
   internalSecret: string;
   /** Adds the subgraph's per-request state (DataLoaders, services) to the base context. */
@@ -45,6 +47,10 @@ export interface SubgraphServerOptions<C extends BaseContext> {
   host?: string;
   /** Extra HTTP routes mounted before GraphQL, e.g. a provider's callback. @default none */
   routes?: (app: express.Express) => void;
+  /** Runs once the server listens, e.g. to learn its own URL or start event consumers. @default none */
+  onStarted?: (running: RunningServer) => void | Promise<void>;
+  /** Runs first on stop, e.g. to stop event consumers. @default none */
+  onStopping?: () => void | Promise<void>;
 }
 
 export interface RunningServer {
@@ -64,6 +70,7 @@ export function buildSubgraphServer<C extends BaseContext>(options: SubgraphServ
   const httpServer: Server = createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   let stopWs: (() => Promise<void>) | undefined;
+  let apollo: ApolloServer<C> | undefined;
 
   const authenticate = async (token: unknown, acceptLanguage: string | undefined, requestId?: string) => {
     if (typeof token !== 'string' || token === '') {
@@ -76,16 +83,17 @@ export function buildSubgraphServer<C extends BaseContext>(options: SubgraphServ
     return options.context({ principal, locale: localeFrom(acceptLanguage), requestId: requestId ?? randomUUID() });
   };
 
-  const apollo = new ApolloServer<C>({
-    schema: options.schema,
-    introspection: true,
-    // The gateway fetches `_service { sdl }` at build time only; no landing page for private services.
-    includeStacktraceInErrorResponses: false,
-    plugins: [executedOperationsAnswer200],
-  });
-
   return {
     async start() {
+      if (apollo) throw new Error(`The ${options.name} subgraph is already started`);
+      const { schema } = await options.buildSchema();
+      apollo = new ApolloServer<C>({
+        schema,
+        introspection: true,
+        includeStacktraceInErrorResponses: false,
+        // No Apollo Studio here: federated traces would only add bytes to every subgraph answer.
+        plugins: [executedOperationsAnswer200, ApolloServerPluginInlineTraceDisabled()],
+      });
       await apollo.start();
       app.get('/healthz', (_req, res) => {
         res.json({ status: 'ok', service: options.name });
@@ -101,7 +109,7 @@ export function buildSubgraphServer<C extends BaseContext>(options: SubgraphServ
       );
       const disposable = useServer<Record<string, unknown>>(
         {
-          schema: options.schema,
+          schema,
           onConnect: async (ctx) => {
             try {
               await authenticate(ctx.connectionParams?.internalToken, undefined);
@@ -119,11 +127,14 @@ export function buildSubgraphServer<C extends BaseContext>(options: SubgraphServ
       await new Promise<void>((resolve) => httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
       const { port } = httpServer.address() as AddressInfo;
       const baseUrl = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : (options.host ?? '127.0.0.1')}:${port}`;
-      return { url: `${baseUrl}/graphql`, baseUrl };
+      const running = { url: `${baseUrl}/graphql`, baseUrl };
+      await options.onStarted?.(running);
+      return running;
     },
     async stop() {
+      await options.onStopping?.();
       await stopWs?.();
-      await apollo.stop();
+      await apollo?.stop();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
