@@ -73,7 +73,7 @@ export class FederatedSubscriptions {
       url: url.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
       connectionParams: await this.options.upstreamParams(args.contextValue),
-      lazy: false,
+      // Lazy: the connection lives exactly as long as this one subscription (closed on complete).
       retryAttempts: 0,
     });
     const upstream = client.iterate<JsonObject>({ query: node.primary.operation, variables: upstreamVariables });
