@@ -47,7 +47,7 @@ export function createGatewayServer(options: GatewayOptions): ServerHandle {
   const httpServer = createServer(app);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new IdentityForwardingDataSource(options.subgraphUrls[name] ?? url!, options.internalSecret),
+    buildService: ({ name, url }) => new IdentityForwardingDataSource(name, options.subgraphUrls[name] ?? url!, options.internalSecret),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

@@ -4,11 +4,28 @@
  */
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../subgraphs/shared/auth/tokens';
+import { ErrorCode, LienthongError } from '../../subgraphs/shared/errors';
 import type { GatewayContext } from '../context';
 
 export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly internalSecret: string) {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    private readonly internalSecret: string,
+  ) {
     super({ url });
+  }
+
+  /**
+   * A subgraph that cannot be reached, or answers with something other than GraphQL, becomes a
+   * typed upstream error naming the service; the gateway still returns what the others gave.
+   */
+  override didEncounterError(error: Error, _request: unknown, response?: { status: number }): never {
+    const unreachable = !response;
+    throw new LienthongError(unreachable ? ErrorCode.UPSTREAM_UNAVAILABLE : ErrorCode.UPSTREAM_BAD_RESPONSE, {
+      details: { serviceName: this.serviceName, ...(response ? { upstreamStatus: response.status } : {}) },
+      cause: error,
+    });
   }
 
   override async willSendRequest({

@@ -7,8 +7,8 @@ const statusOf = (code: unknown): number | undefined =>
   typeof code === 'string' && code in ERROR_CATALOGUE ? ERROR_CATALOGUE[code as ErrorCode].status : undefined;
 
 /**
- * Rewrites every error of a response into the caller's language (see localize-errors.ts), and when
- * the request produced no data at all, answers with the HTTP status of its first typed error.
+ * Rewrites every error of a response into the caller's language (see localize-errors.ts), and sets
+ * the HTTP status: 200 with partial data, else the status of the first typed error.
  */
 export const localizeErrorsPlugin: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
@@ -19,7 +19,9 @@ export const localizeErrorsPlugin: ApolloServerPlugin<GatewayContext> = {
         const result = response.body.singleResult;
         result.errors = result.errors!.map((e) => localizeError(e, locale));
         const status = statusOf(result.errors[0]?.extensions?.code);
+        // Partial data is a successful answer (200); only a request that produced nothing gets the error's status.
         if (result.data === null && status) response.http.status = status;
+        else if (result.data) response.http.status = 200;
       },
     };
   },
