@@ -25,7 +25,7 @@ export function createProceduresSubgraph(deps: ProceduresDeps, options: Procedur
     name: 'procedures',
     buildSchema: buildProceduresSchema,
     internalSecret: deps.internalSecret,
-    context: (base) => createProceduresContext(base, { catalogue }),
+    context: (base) => createProceduresContext(base, { catalogue, prisma: deps.db.prisma }),
     ...options,
   });
 }

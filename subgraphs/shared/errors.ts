@@ -23,6 +23,14 @@ export enum ErrorCode {
   UPSTREAM_BAD_RESPONSE = 'UPSTREAM_BAD_RESPONSE',
   CONFLICT = 'CONFLICT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  INVALID_PROCEDURE_CODE = 'INVALID_PROCEDURE_CODE',
+  AGENCY_NOT_FOUND = 'AGENCY_NOT_FOUND',
+  ADMINISTRATIVE_UNIT_NOT_FOUND = 'ADMINISTRATIVE_UNIT_NOT_FOUND',
+  FIELD_NOT_FOUND = 'FIELD_NOT_FOUND',
+  INVALID_WORKFLOW = 'INVALID_WORKFLOW',
+  INVALID_EFORM = 'INVALID_EFORM',
+  IMPORT_REJECTED = 'IMPORT_REJECTED',
+  INVALID_CALENDAR_ENTRY = 'INVALID_CALENDAR_ENTRY',
 }
 
 interface CatalogueEntry {
@@ -62,6 +70,22 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
   },
   CONFLICT: { status: 409, vi: 'Dữ liệu đã bị thay đổi, vui lòng thử lại.', en: 'Conflicting change, please retry.' },
   INTERNAL_SERVER_ERROR: { status: 500, vi: 'Lỗi hệ thống.', en: 'Internal error.' },
+  INVALID_PROCEDURE_CODE: {
+    status: 400,
+    vi: 'Mã thủ tục không đúng định dạng (ví dụ 1.001193).',
+    en: 'Malformed procedure code (expected e.g. 1.001193).',
+  },
+  AGENCY_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cơ quan.', en: 'Agency not found.' },
+  ADMINISTRATIVE_UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị hành chính.', en: 'Administrative unit not found.' },
+  FIELD_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lĩnh vực.', en: 'Field (lĩnh vực) not found.' },
+  INVALID_WORKFLOW: { status: 400, vi: 'Quy trình không hợp lệ.', en: 'The workflow definition is not valid.' },
+  INVALID_EFORM: { status: 400, vi: 'Biểu mẫu điện tử không hợp lệ.', en: 'The e-form definition is not valid.' },
+  IMPORT_REJECTED: {
+    status: 400,
+    vi: 'Tệp danh mục có dòng không hợp lệ; không dòng nào được nhập.',
+    en: 'The catalogue file has invalid rows; nothing was imported.',
+  },
+  INVALID_CALENDAR_ENTRY: { status: 400, vi: 'Ngày trong lịch không hợp lệ.', en: 'Invalid calendar entry.' },
 };
 
 export interface LienthongErrorOptions {
