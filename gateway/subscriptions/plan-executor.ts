@@ -20,21 +20,34 @@ export class UnsupportedPlanError extends Error {}
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** An object of the response and where it sits (list indices included), for error paths. */
+interface Located {
+  value: JsonObject;
+  path: ResponsePath;
+}
+
 /** Objects found at `path` below `roots`; `@` walks into every element of a list. */
-function objectsAt(roots: unknown[], path: ResponsePath): JsonObject[] {
-  let current = roots;
+function objectsAt(roots: Located[], path: ResponsePath): Located[] {
+  let current: Array<{ value: unknown; path: ResponsePath }> = roots;
   for (const step of path) {
-    const next: unknown[] = [];
-    for (const value of current) {
+    const next: Array<{ value: unknown; path: ResponsePath }> = [];
+    for (const { value, path: at } of current) {
       if (step === '@') {
-        if (Array.isArray(value)) next.push(...value);
+        if (Array.isArray(value)) value.forEach((v, i) => next.push({ value: v, path: [...at, i] }));
       } else if (isObject(value)) {
-        next.push(value[step as string]);
+        next.push({ value: value[step as string], path: [...at, step] });
       }
     }
     current = next;
   }
-  return current.flat(Infinity).filter(isObject);
+  // A list left at the end of the path (no trailing '@') is walked too.
+  const out: Located[] = [];
+  const collect = (value: unknown, at: ResponsePath) => {
+    if (Array.isArray(value)) value.forEach((v, i) => collect(v, [...at, i]));
+    else if (isObject(value)) out.push({ value, path: at });
+  };
+  for (const { value, path: at } of current) collect(value, at);
+  return out;
 }
 
 /** The representation of an entity: the fields its `requires` selects, for its own type. */
@@ -73,10 +86,10 @@ export class PlanExecutor {
   ) {}
 
   async execute(node: PlanNode, data: JsonObject): Promise<void> {
-    await this.run(node, [data], []);
+    await this.run(node, [{ value: data, path: [] }], []);
   }
 
-  private async run(node: PlanNode, targets: JsonObject[], path: ResponsePath): Promise<void> {
+  private async run(node: PlanNode, targets: Located[], path: ResponsePath): Promise<void> {
     switch (node.kind) {
       case 'Sequence':
         for (const child of node.nodes) await this.run(child, targets, path);
@@ -93,7 +106,7 @@ export class PlanExecutor {
     }
   }
 
-  private async fetch(node: FetchNode, targets: JsonObject[], path: ResponsePath): Promise<void> {
+  private async fetch(node: FetchNode, targets: Located[], path: ResponsePath): Promise<void> {
     if (node.inputRewrites?.length || node.outputRewrites?.length || node.contextRewrites?.length) {
       throw new UnsupportedPlanError('Query plan rewrites are not supported in subscriptions');
     }
@@ -102,25 +115,33 @@ export class PlanExecutor {
 
     if (!node.requires) {
       // A root fetch: its result merges into every target (normally the one root object).
-      const result = await this.call(node, variables, path);
-      if (result) for (const target of targets) deepMerge(target, result);
+      const result = await this.call(node, variables, path, []);
+      if (result) for (const target of targets) deepMerge(target.value, result);
       return;
     }
     // Only entities of a type this fetch can resolve take part (an abstract field may hold others).
-    const entities = targets.filter((t) => Object.keys(selectRequired(t, node.requires!) as JsonObject).length > 0);
+    const entities = targets.filter((t) => Object.keys(selectRequired(t.value, node.requires!) as JsonObject).length > 0);
     if (entities.length === 0) return;
-    variables.representations = entities.map((e) => selectRequired(e, node.requires!));
-    const result = await this.call(node, variables, path);
+    variables.representations = entities.map((e) => selectRequired(e.value, node.requires!));
+    const result = await this.call(node, variables, path, entities);
     const resolved = (result?._entities as unknown[] | undefined) ?? [];
     entities.forEach((entity, i) => {
-      if (isObject(resolved[i])) deepMerge(entity, resolved[i] as JsonObject);
+      if (isObject(resolved[i])) deepMerge(entity.value, resolved[i] as JsonObject);
     });
   }
 
-  private async call(node: FetchNode, variables: JsonObject, path: ResponsePath): Promise<JsonObject | null> {
+  /** A subgraph's error path (`_entities`, i, …) rewritten to where entity i sits in the response. */
+  private clientPath(errorPath: readonly (string | number)[] | undefined, entities: Located[], fallback: ResponsePath): (string | number)[] {
+    if (errorPath?.[0] === '_entities' && typeof errorPath[1] === 'number' && entities[errorPath[1]]) {
+      return [...entities[errorPath[1]].path, ...errorPath.slice(2)];
+    }
+    return errorPath ? [...errorPath] : fallback.filter((p) => p !== '@');
+  }
+
+  private async call(node: FetchNode, variables: JsonObject, path: ResponsePath, entities: Located[]): Promise<JsonObject | null> {
     try {
       const response = await this.fetcher(node.serviceName, node.operation, variables);
-      for (const error of response.errors ?? []) this.errors.push({ ...error, path: error.path ?? path.filter((p) => p !== '@') });
+      for (const error of response.errors ?? []) this.errors.push({ ...error, path: this.clientPath(error.path, entities, path) });
       return response.data ?? null;
     } catch (err) {
       this.errors.push({

@@ -6,7 +6,9 @@ import { z } from 'zod';
 
 const DEV_SECRET = 'lienthong-development-secret-do-not-use-in-production';
 
-const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+/** A port; an empty value (e.g. `PORT=` in an .env file) means "use the default", not port 0. */
+const port = (fallback: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).default(fallback));
 const optionalUrl = z.string().url().optional().or(z.literal('').transform(() => undefined));
 
 const ConfigSchema = z

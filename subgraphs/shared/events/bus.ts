@@ -56,6 +56,8 @@ export class RedisEventBus implements EventBus {
   private readonly pub: Redis;
   private readonly sub: Redis;
   private readonly handlers = new Map<string, Set<Handler>>();
+  /** Topics whose Redis SUBSCRIBE is in flight: a second subscriber waits for the same confirmation. */
+  private readonly subscribing = new Map<string, Promise<unknown>>();
 
   /** @param prefix channel prefix, so several hubs can share one Redis. @default "lienthong:" */
   constructor(url: string, private readonly prefix = 'lienthong:') {
@@ -63,7 +65,14 @@ export class RedisEventBus implements EventBus {
     this.sub = new Redis(url, { lazyConnect: true });
     this.sub.on('message', (channel: string, message: string) => {
       const topic = channel.slice(this.prefix.length);
-      const payload: unknown = JSON.parse(message);
+      let payload: unknown;
+      try {
+        payload = JSON.parse(message);
+      } catch {
+        // Anyone with access to Redis can publish on our channels: a bad message is dropped, never fatal.
+        console.error(`[events] dropped a message on ${topic} that is not JSON`);
+        return;
+      }
       for (const handler of this.handlers.get(topic) ?? []) runHandler(handler, payload, topic);
     });
   }
@@ -74,7 +83,8 @@ export class RedisEventBus implements EventBus {
   }
 
   async publish<T>(topic: string, payload: T): Promise<void> {
-    await this.pub.publish(this.prefix + topic, JSON.stringify(payload));
+    // JSON has no `undefined`; send null so both bindings deliver the same thing.
+    await this.pub.publish(this.prefix + topic, JSON.stringify(payload ?? null));
   }
 
   async subscribe<T>(topic: string, handler: (payload: T) => void | Promise<void>): Promise<Unsubscribe> {
@@ -82,9 +92,11 @@ export class RedisEventBus implements EventBus {
     if (!set) {
       set = new Set();
       this.handlers.set(topic, set);
-      await this.sub.subscribe(this.prefix + topic);
+      const confirmed = this.sub.subscribe(this.prefix + topic).finally(() => this.subscribing.delete(topic));
+      this.subscribing.set(topic, confirmed);
     }
     set.add(handler as Handler);
+    await this.subscribing.get(topic);
     return async () => {
       set!.delete(handler as Handler);
       if (set!.size === 0 && this.handlers.get(topic) === set) {
