@@ -53,6 +53,8 @@ export function createGatewayServer(options: GatewayOptions): ServerHandle {
     gateway,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The hub stops its parts in order on SIGTERM; Apollo's own per-server signal handlers raced it and hung.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), localizeErrorsPlugin],
   });
   const fetcherFor =

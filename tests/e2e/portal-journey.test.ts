@@ -27,11 +27,13 @@ describe.each(backends)('portal journey through the gateway (%s)', (_backend, on
   let formData: Record<string, unknown>;
   let dossierCode: string;
   let dashboard: SubscriptionRecorder;
+  let signalListenersBefore: number;
 
   beforeAll(async () => {
     const zeroPorts = ['PORT', 'PROCEDURES_PORT', 'DOSSIERS_PORT', 'CITIZENS_PORT', 'PAYMENTS_PORT', 'POPULATION_SIM_PORT', 'PAYMENT_SIM_PORT'];
     config = loadConfig({ ...Object.fromEntries(zeroPorts.map((p) => [p, '0'])), EMBEDDED_DATA_DIR: 'memory', POPULATION_TIMEOUT_MS: '2000' });
     testDb = onPostgres ? await openTestDatabase() : undefined;
+    signalListenersBefore = process.listeners('SIGTERM').length + process.listeners('SIGINT').length;
     hub = await startHub(config, { db: testDb });
     url = hub.urls.gateway!;
     citizen = await issueAccessToken({ id: `citizen:${DEMO_CITIZEN_ID}`, role: 'CITIZEN', personalId: DEMO_CITIZEN_ID }, config.AUTH_SECRET);
@@ -45,6 +47,11 @@ describe.each(backends)('portal journey through the gateway (%s)', (_backend, on
 
   it('uses the storage it was asked to', () => {
     expect(hub.db!.embedded).toBe(!onPostgres);
+  });
+
+  it('leaves SIGTERM/SIGINT to the entry point, which stops the parts in order', () => {
+    // Apollo Server's own handlers (one per server) raced the hub's shutdown and hung the process.
+    expect(process.listeners('SIGTERM').length + process.listeners('SIGINT').length).toBe(signalListenersBefore);
   });
 
   it('1. lists procedures (search without diacritics) and reads one with its e-form', async () => {

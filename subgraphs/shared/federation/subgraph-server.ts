@@ -91,6 +91,8 @@ export function buildSubgraphServer<C extends BaseContext>(options: SubgraphServ
         schema,
         introspection: true,
         includeStacktraceInErrorResponses: false,
+        // The hub stops its parts in order on SIGTERM; Apollo's own per-server signal handlers raced it and hung.
+        stopOnTerminationSignals: false,
         // No Apollo Studio here: federated traces would only add bytes to every subgraph answer.
         plugins: [executedOperationsAnswer200, ApolloServerPluginInlineTraceDisabled()],
       });
