@@ -1,6 +1,11 @@
 /** The working-day calendar: shipped schedule, operator edits, due dates. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const CALENDAR_RESOLVERS: Function[] = [];
+import { AppointmentResolver } from './appointment.resolver';
+import { CalendarResolver } from './calendar.resolver';
 
-/** Loads the shipped calendar entries (idempotent). */
-export async function seedCalendar(): Promise<void> {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const CALENDAR_RESOLVERS: Function[] = [CalendarResolver, AppointmentResolver];
+
+export { seedCalendar, SEED_ACTOR } from './seed-calendar';
+export { SHIPPED_CALENDAR, type ShippedCalendarEntry } from './shipped-calendar';
+export { calendarStoreFor } from './calendar-store-registry';
+export { appointmentFor, computeAppointment, type AppointmentDeps, type AppointmentRequest } from './appointment-date';
