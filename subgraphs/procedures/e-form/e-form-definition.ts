@@ -1,11 +1,15 @@
 /**
- * The e-form (tờ khai điện tử, seed 003) of a procedure as stored in the `procedure.e_form` JSON
- * column: typed fields, validation rules, and optional bindings to data the state already holds.
- * Everything that reads the column goes through {@link parseEFormDefinition}, so the rest of the hub
- * works with a checked definition rather than loose JSON.
+ * The e-form (tờ khai điện tử, seed 003) of a procedure: typed fields, validation rules, and optional
+ * bindings to data the state already holds. Everything that reads a stored definition goes through
+ * {@link parseEFormDefinition}, and everything an operator sends goes through
+ * {@link checkEFormDefinition}, so the rest of the hub works with a checked definition rather than
+ * loose JSON.
  */
-import { z } from 'zod';
-import { isSourcePath, type SourcePath } from '../../shared/source-paths';
+import { ErrorCode, LienthongError } from '../../shared/errors';
+import type { SourcePath } from '../../shared/source-paths';
+import { collectFieldProblems, type DefinitionProblem } from './e-form-field-rules';
+
+export type { DefinitionProblem } from './e-form-field-rules';
 
 /** Kinds of e-form field; each has its own check in `validateFormData`. */
 export const EFormFieldType = {
@@ -19,8 +23,11 @@ export const EFormFieldType = {
 } as const;
 export type EFormFieldType = (typeof EFormFieldType)[keyof typeof EFormFieldType];
 
+/** A date bound: a calendar date `YYYY-MM-DD`, or `today` (Vietnam time, when the data is checked). */
+export type DateBound = string;
+
 export interface EFormFieldDefinition {
-  /** Key of the value in the submitted form data (e.g. `hoTen`). */
+  /** Key of the value in the submitted form data (e.g. `hoTen`): `^[a-zA-Z][a-zA-Z0-9_]*$`. */
   key: string;
   /** Label shown to the citizen, in Vietnamese. */
   label: string;
@@ -28,12 +35,22 @@ export interface EFormFieldDefinition {
   required: boolean;
   /** Source path the value is prefilled from (a key of SOURCE_PATHS). @default none */
   binding?: SourcePath;
-  /** Allowed values of a SELECT field. */
+  /** Allowed values of a SELECT field (only SELECT). */
   options?: string[];
   /** Regular expression the whole value must match (anchored, like HTML's `pattern`). @default none */
   pattern?: string;
+  /** Shortest accepted value, in characters. @default 0 */
+  minLength?: number;
   /** Longest accepted value, in characters. @default unlimited */
   maxLength?: number;
+  /** Smallest accepted value of a NUMBER field (inclusive). @default unbounded */
+  min?: number;
+  /** Largest accepted value of a NUMBER field (inclusive). @default unbounded */
+  max?: number;
+  /** Earliest accepted value of a DATE field (inclusive). @default unbounded */
+  minDate?: DateBound;
+  /** Latest accepted value of a DATE field (inclusive), e.g. `today` for a date of birth. @default unbounded */
+  maxDate?: DateBound;
 }
 
 export interface EFormDefinition {
@@ -43,72 +60,75 @@ export interface EFormDefinition {
   fields: EFormFieldDefinition[];
 }
 
-const FIELD_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
+export type EFormCheck = { ok: true; form: EFormDefinition } | { ok: false; problems: DefinitionProblem[] };
 
-const fieldSchema = z
-  .strictObject({
-    key: z.string().regex(FIELD_KEY, 'must be an identifier (letters, digits, _)'),
-    label: z.string().min(1),
-    type: z.enum(Object.values(EFormFieldType) as [EFormFieldType, ...EFormFieldType[]]),
-    required: z.boolean(),
-    binding: z
-      .string()
-      .refine(isSourcePath, 'must be one of SOURCE_PATHS')
-      .optional()
-      .nullable()
-      .transform((b) => (b ?? undefined) as SourcePath | undefined),
-    options: z.array(z.string().min(1)).min(1).optional().nullable().transform((o) => o ?? undefined),
-    pattern: z
-      .string()
-      .refine(compiles, 'must be a valid regular expression')
-      .optional()
-      .nullable()
-      .transform((p) => p ?? undefined),
-    maxLength: z.number().int().positive().optional().nullable().transform((m) => m ?? undefined),
-  })
-  .superRefine((field, ctx) => {
-    if (field.type === 'SELECT' && !field.options) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'a SELECT field needs options' });
-    }
-    if (field.type !== 'SELECT' && field.options) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'only a SELECT field has options' });
-    }
-  });
+const FORM_KEYS = new Set(['code', 'title', 'fields']);
 
-const formSchema = z
-  .strictObject({
-    code: z.string().min(1),
-    title: z.string().min(1),
-    fields: z.array(fieldSchema).min(1),
-  })
-  .superRefine((form, ctx) => {
-    const seen = new Set<string>();
-    form.fields.forEach((f, i) => {
-      if (seen.has(f.key)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'key'], message: `duplicate key ${f.key}` });
-      seen.add(f.key);
-    });
-  });
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const nonEmptyText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
-function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
+/**
+ * Checks an e-form definition and normalises it (absent or null rules are left out). Reports every
+ * problem at once, each naming its place the way a portal shows it, e.g. `fields[2].binding`.
+ */
+export function checkEFormDefinition(value: unknown): EFormCheck {
+  if (!isRecord(value)) return { ok: false, problems: [{ field: '(form)', message: 'must be an object' }] };
+  const problems: DefinitionProblem[] = [];
+  for (const key of Object.keys(value)) {
+    if (!FORM_KEYS.has(key)) problems.push({ field: key, message: 'is not a property of an e-form' });
   }
+  if (!nonEmptyText(value.code)) problems.push({ field: 'code', message: 'must be non-empty text' });
+  if (!nonEmptyText(value.title)) problems.push({ field: 'title', message: 'must be non-empty text' });
+
+  const fields: EFormFieldDefinition[] = [];
+  if (!Array.isArray(value.fields) || value.fields.length === 0) {
+    problems.push({ field: 'fields', message: 'must list at least one field' });
+  } else {
+    const seen = new Map<string, number>();
+    value.fields.forEach((raw: unknown, i: number) => {
+      const { field, problems: found } = collectFieldProblems(raw, `fields[${i}]`);
+      problems.push(...found);
+      if (!field) return;
+      const first = seen.get(field.key);
+      if (first !== undefined) {
+        problems.push({ field: `fields[${i}].key`, message: `duplicate key ${field.key} (also fields[${first}])` });
+      } else {
+        seen.set(field.key, i);
+      }
+      fields.push(field);
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, form: { code: value.code as string, title: value.title as string, fields } };
 }
 
 /**
- * Checks and normalises an e-form definition (absent optional rules become `undefined`).
- * Throws an `Error` naming every problem: a bad definition is a catalogue bug, not user input.
+ * Checks and normalises a stored e-form definition. Throws an `Error` naming every problem: a bad
+ * stored definition is a catalogue bug, not user input (input goes through {@link requireEFormDefinition}).
  */
 export function parseEFormDefinition(value: unknown, where = 'e-form'): EFormDefinition {
-  const parsed = formSchema.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(form)'}: ${i.message}`);
-    throw new Error(`Invalid ${where}: ${problems.join('; ')}`);
+  const checked = checkEFormDefinition(value);
+  if (!checked.ok) {
+    throw new Error(`Invalid ${where}: ${checked.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
   }
-  return parsed.data as EFormDefinition;
+  return checked.form;
+}
+
+/** The INVALID_EFORM error for these problems; `details.field` is the first, `details.problems` all. */
+export function invalidEForm(problems: DefinitionProblem[]): LienthongError {
+  const list = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+  return new LienthongError(ErrorCode.INVALID_EFORM, {
+    vi: `Biểu mẫu điện tử không hợp lệ (${problems.length} lỗi): ${list}`,
+    en: `The e-form definition is not valid (${problems.length} problem(s)): ${list}`,
+    details: { field: problems[0]?.field, problems },
+  });
+}
+
+/** Checks operator input: the normalised definition, or INVALID_EFORM listing every problem. */
+export function requireEFormDefinition(value: unknown): EFormDefinition {
+  const checked = checkEFormDefinition(value);
+  if (!checked.ok) throw invalidEForm(checked.problems);
+  return checked.form;
 }
 
 /** Fields prefilled from a source path, in form order. */

@@ -4,8 +4,24 @@
  * wrong fields in one round trip; an empty list means the data is acceptable.
  */
 import type { EFormDefinition, EFormFieldDefinition } from './e-form-definition';
+import { isRealDate } from './e-form-field-rules';
 
-export type FormViolationRule = 'REQUIRED' | 'TYPE' | 'PATTERN' | 'OPTION' | 'MAX_LENGTH' | 'UNKNOWN_FIELD';
+/** MIN and MAX cover both a NUMBER's min/max and a DATE's minDate/maxDate. */
+export type FormViolationRule =
+  | 'REQUIRED'
+  | 'TYPE'
+  | 'PATTERN'
+  | 'OPTION'
+  | 'MIN_LENGTH'
+  | 'MAX_LENGTH'
+  | 'MIN'
+  | 'MAX'
+  | 'UNKNOWN_FIELD';
+
+export interface FormValidationOptions {
+  /** The day `today` stands for in date bounds, YYYY-MM-DD. @default today in Asia/Ho_Chi_Minh */
+  today?: string;
+}
 
 export interface FormViolation {
   fieldKey: string;
@@ -14,7 +30,6 @@ export interface FormViolation {
   en: string;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const TWELVE_DIGITS = /^\d{12}$/;
 /** A Vietnamese mobile number as written nationally: 0 followed by 9 digits. */
@@ -25,13 +40,13 @@ const EMAIL_MAX_LENGTH = 254;
 
 const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
-function isRealDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+/** Today's date in Vietnam (UTC+7, no daylight saving), YYYY-MM-DD. */
+export function vietnamToday(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** Dates as DD/MM/YYYY, the way Vietnamese forms print them. */
+const vietnameseDate = (iso: string) => iso.split('-').reverse().join('/');
 
 /** A type check per field type: returns the expected shape (vi, en) when the value does not fit. */
 const TYPE_CHECKS: Record<EFormFieldDefinition['type'], { test: (v: unknown) => boolean; vi: string; en: string }> = {
@@ -68,7 +83,7 @@ function violation(field: Pick<EFormFieldDefinition, 'key' | 'label'>, rule: For
   return { fieldKey: field.key, rule, vi: `${field.label}: ${vi}.`, en: `${field.label} (${field.key}): ${en}.` };
 }
 
-function checkField(field: EFormFieldDefinition, value: unknown): FormViolation[] {
+function checkField(field: EFormFieldDefinition, value: unknown, today: string): FormViolation[] {
   if (isEmpty(value)) {
     return field.required ? [violation(field, 'REQUIRED', 'bắt buộc nhập', 'is required')] : [];
   }
@@ -81,7 +96,13 @@ function checkField(field: EFormFieldDefinition, value: unknown): FormViolation[
   // Text rules apply to what the citizen typed; a JSON number is checked in its decimal form.
   const text = typeof value === 'number' ? String(value) : (value as string);
   const found: FormViolation[] = [];
-  if (field.maxLength !== undefined && [...text].length > field.maxLength) {
+  const length = [...text].length;
+  if (field.minLength !== undefined && length < field.minLength) {
+    found.push(
+      violation(field, 'MIN_LENGTH', `ít nhất ${field.minLength} ký tự`, `must be at least ${field.minLength} characters`),
+    );
+  }
+  if (field.maxLength !== undefined && length > field.maxLength) {
     found.push(
       violation(field, 'MAX_LENGTH', `không quá ${field.maxLength} ký tự`, `must be at most ${field.maxLength} characters`),
     );
@@ -90,17 +111,50 @@ function checkField(field: EFormFieldDefinition, value: unknown): FormViolation[
   if (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`, 'u').test(text)) {
     found.push(violation(field, 'PATTERN', 'không đúng định dạng', 'has the wrong format'));
   }
+  if (field.type === 'NUMBER') found.push(...checkNumberRange(field, Number(text)));
+  if (field.type === 'DATE') found.push(...checkDateRange(field, text, today));
   return found;
+}
+
+function checkNumberRange(field: EFormFieldDefinition, n: number): FormViolation[] {
+  if (field.min !== undefined && n < field.min) {
+    return [violation(field, 'MIN', `không nhỏ hơn ${field.min}`, `must be at least ${field.min}`)];
+  }
+  if (field.max !== undefined && n > field.max) {
+    return [violation(field, 'MAX', `không lớn hơn ${field.max}`, `must be at most ${field.max}`)];
+  }
+  return [];
+}
+
+// ISO dates compare correctly as text.
+function checkDateRange(field: EFormFieldDefinition, date: string, today: string): FormViolation[] {
+  const min = field.minDate === 'today' ? today : field.minDate;
+  const max = field.maxDate === 'today' ? today : field.maxDate;
+  if (min !== undefined && date < min) {
+    const d = vietnameseDate(min);
+    return [violation(field, 'MIN', `không trước ngày ${d}`, `must not be before ${min}`)];
+  }
+  if (max !== undefined && date > max) {
+    const d = vietnameseDate(max);
+    return [violation(field, 'MAX', `không sau ngày ${d}`, `must not be after ${max}`)];
+  }
+  return [];
 }
 
 /**
  * Validates form data: required fields present and non-empty, each value of its field's type,
- * SELECT values among the options, `pattern` and `maxLength`, and no keys the form does not define.
- * Violations come in form order, unknown keys last.
+ * SELECT values among the options, `pattern`, `minLength`/`maxLength`, a NUMBER's `min`/`max`, a
+ * DATE's `minDate`/`maxDate`, and no keys the form does not define. Violations come in form order,
+ * unknown keys last.
  */
-export function validateFormData(form: EFormDefinition, data: Record<string, unknown>): FormViolation[] {
+export function validateFormData(
+  form: EFormDefinition,
+  data: Record<string, unknown>,
+  options: FormValidationOptions = {},
+): FormViolation[] {
+  const today = options.today ?? vietnamToday();
   const violations = form.fields.flatMap((field) =>
-    checkField(field, Object.hasOwn(data, field.key) ? data[field.key] : undefined),
+    checkField(field, Object.hasOwn(data, field.key) ? data[field.key] : undefined, today),
   );
   const known = new Set(form.fields.map((f) => f.key));
   for (const key of Object.keys(data)) {
