@@ -9,7 +9,7 @@ import { createPopulationDbClient, createPopulationDbSimulator } from '../../ada
 import { createCitizensSubgraph } from '../../subgraphs/citizens';
 import { createDossiersSubgraph } from '../../subgraphs/dossiers';
 import { createPaymentsSubgraph } from '../../subgraphs/payments';
-import { createProceduresSubgraph, seedProcedures } from '../../subgraphs/procedures';
+import { createProceduresSubgraph, seedCatalogues } from '../../subgraphs/procedures';
 import type { Config } from '../../subgraphs/shared/config';
 import { createEventBus, type EventBus } from '../../subgraphs/shared/events/bus';
 import type { ServerHandle } from '../../subgraphs/shared/federation/subgraph-server';
@@ -68,7 +68,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
       stops.push(() => opened.close());
       db = opened;
     }
-    if (db && runs(config, 'procedures')) await seedProcedures(db.prisma);
+    if (db && runs(config, 'procedures')) await seedCatalogues(db.prisma);
     if (config.SERVICE === 'migrate') return { urls, db, simulators, stop };
 
     const bus = await createEventBus(config.REDIS_URL);

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { BaseContext } from '../shared/federation/context';
 import type { EventBus } from '../shared/events/bus';
 import type { PrismaClient } from '../shared/storage/database';
-import type { WorkingDayCalendar } from '../shared/calendar/working-days';
+import type { CalendarStore } from '../shared/calendar';
 import type { ProcedureCatalogue } from '../procedures';
 import type { DossierRow, StatusChangeRow } from './dossier/dossier.mapper';
 
@@ -11,7 +11,8 @@ export interface DossiersServices {
   prisma: PrismaClient;
   bus: EventBus;
   catalogue: ProcedureCatalogue;
-  calendar: WorkingDayCalendar;
+  /** The working-day calendar as operators keep it (shared with the procedures subgraph's API). */
+  calendars: CalendarStore;
 }
 
 export interface DossiersContext extends BaseContext, DossiersServices {

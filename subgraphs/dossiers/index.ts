@@ -1,10 +1,10 @@
 /** The dossiers subgraph (hồ sơ): intake, status history and live dossier events. */
-import { WorkingDayCalendar } from '../shared/calendar/working-days';
+import type { CalendarStore } from '../shared/calendar';
 import type { EventBus } from '../shared/events/bus';
 import { buildFederatedSchema, type SubgraphSchema } from '../shared/federation/build-subgraph-schema';
 import { buildSubgraphServer, type ServerHandle } from '../shared/federation/subgraph-server';
 import type { Database } from '../shared/storage/database';
-import { ProcedureCatalogue } from '../procedures';
+import { calendarStoreFor, ProcedureCatalogue } from '../procedures';
 import { createDossiersContext, type DossiersServices } from './context';
 import { DossierResolver } from './dossier/dossier.resolver';
 import { resolveDossierReference } from './dossier/dossier.reference';
@@ -24,8 +24,8 @@ export interface DossiersDeps {
   db: Database;
   bus: EventBus;
   internalSecret: string;
-  /** Working-day calendar for appointment dates. @default Vietnam's public holidays, no extra days */
-  calendar?: WorkingDayCalendar;
+  /** Working-day calendar for appointment dates. @default the process's store over `db` */
+  calendars?: CalendarStore;
 }
 
 export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: number; host?: string } = {}): ServerHandle {
@@ -33,7 +33,7 @@ export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: num
     prisma: deps.db.prisma,
     bus: deps.bus,
     catalogue: new ProcedureCatalogue(deps.db.prisma),
-    calendar: deps.calendar ?? new WorkingDayCalendar(),
+    calendars: deps.calendars ?? calendarStoreFor(deps.db.prisma),
   };
   let stopConsumer: (() => Promise<void>) | undefined;
   return buildSubgraphServer({

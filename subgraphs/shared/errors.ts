@@ -107,7 +107,8 @@ export class LienthongError extends GraphQLError {
     const vi = options.vi ?? entry.vi;
     super(en, {
       originalError: options.cause instanceof Error ? options.cause : undefined,
-      extensions: { code, http: { status: entry.status }, messages: { vi, en }, ...options.details },
+      // Details come first so that none of them can overwrite the code, status or messages.
+      extensions: { ...options.details, code, http: { status: entry.status }, messages: { vi, en } },
     });
     this.code = code;
     this.name = 'LienthongError';

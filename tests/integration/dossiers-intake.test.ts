@@ -4,7 +4,7 @@
  */
 import { DEMO_CITIZEN_ID } from '../../adapters/population-db';
 import { createDossiersSubgraph } from '../../subgraphs/dossiers';
-import { seedProcedures } from '../../subgraphs/procedures';
+import { appointmentFor, calendarStoreFor, ProcedureCatalogue, seedCatalogues } from '../../subgraphs/procedures';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
 import { InProcessEventBus } from '../../subgraphs/shared/events/bus';
 import type { ServerHandle } from '../../subgraphs/shared/federation/subgraph-server';
@@ -39,7 +39,7 @@ describe('dossier intake', () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    await seedProcedures(db.prisma);
+    await seedCatalogues(db.prisma);
     bus = new InProcessEventBus();
     server = createDossiersSubgraph({ db, bus, internalSecret: TEST_INTERNAL_SECRET });
     url = (await server.start()).url;
@@ -89,6 +89,35 @@ describe('dossier intake', () => {
       TEST_INTERNAL_SECRET,
     );
     expect(theirs.data.submitDossier.code).not.toBe(mine.data.submitDossier.code);
+  });
+
+  it('files the dossier under the procedure version in force, due when the appointmentDate query says', async () => {
+    const res = await submit();
+    const row = await db.prisma.dossier.findUniqueOrThrow({ where: { code: res.data.submitDossier.code } });
+    expect(row.procedureVersion).toBe(1);
+    const procedure = await new ProcedureCatalogue(db.prisma).require(FEE_PROCEDURE);
+    const expected = await appointmentFor({ prisma: db.prisma, calendar: await calendarStoreFor(db.prisma).calendar() }, procedure, {
+      receivedAt: row.receivedAt,
+    });
+    expect(row.appointmentAt.toISOString()).toBe(expected.dueAt.toISOString());
+  });
+
+  it('moves the appointment when an operator adds a day off on the due date', async () => {
+    const first = await submit();
+    const before = await db.prisma.dossier.findUniqueOrThrow({ where: { code: first.data.submitDossier.code } });
+    const dueDay = new Date(before.appointmentAt.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    await db.prisma.calendarDay.create({
+      data: { day: new Date(`${dueDay}T00:00:00Z`), kind: 'EXTRA_DAY_OFF', name: 'Nghỉ bù (test)', legalBasis: 'Thông báo thử nghiệm', updatedBy: 'test' },
+    });
+    await calendarStoreFor(db.prisma).reload();
+    try {
+      const second = await submit();
+      const after = await db.prisma.dossier.findUniqueOrThrow({ where: { code: second.data.submitDossier.code } });
+      expect(after.appointmentAt.getTime()).toBeGreaterThan(before.appointmentAt.getTime());
+    } finally {
+      await db.prisma.calendarDay.delete({ where: { day: new Date(`${dueDay}T00:00:00Z`) } });
+      await calendarStoreFor(db.prisma).reload();
+    }
   });
 
   it('refuses anonymous callers and citizens submitting for someone else', async () => {

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:net';
 import { createGatewayServer } from '../../gateway/gateway-server';
-import { createProceduresSubgraph, seedProcedures } from '../../subgraphs/procedures';
+import { createProceduresSubgraph, seedCatalogues } from '../../subgraphs/procedures';
 import type { ServerHandle } from '../../subgraphs/shared/federation/subgraph-server';
 import type { Database } from '../../subgraphs/shared/storage/database';
 import { openTestDatabase } from '../support/database';
@@ -28,7 +28,7 @@ describe('gateway with a subgraph down', () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    await seedProcedures(db.prisma);
+    await seedCatalogues(db.prisma);
     procedures = createProceduresSubgraph({ db, internalSecret: TEST_INTERNAL_SECRET });
     const dead = await deadUrl();
     const subgraphUrls = { procedures: (await procedures.start()).url, dossiers: dead, citizens: dead, payments: dead };

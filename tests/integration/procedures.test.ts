@@ -84,8 +84,9 @@ describe('Query.procedures', () => {
   it('lists the catalogue by code with its total', async () => {
     const page = await list({});
     expect(page.totalCount).toBe(SEED_PROCEDURES.length);
-    expect(page.edges.map((e) => e.node.code)).toEqual(allCodes);
-    expect(page.pageInfo.hasNextPage).toBe(false);
+    expect(page.edges.map((e) => e.node.code)).toEqual(allCodes.slice(0, 20));
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect((await list({ first: 100 })).edges.map((e) => e.node.code)).toEqual(allCodes);
   });
 
   it('walks every procedure page by page, without duplicates', async () => {
@@ -98,7 +99,7 @@ describe('Query.procedures', () => {
   it('keeps a cursor in place when a procedure is published before it', async () => {
     const page1 = await list({ first: 3 });
     const expectedNext = allCodes.slice(3, 6);
-    const extra = { ...SEED_PROCEDURES[0], code: '1.000001', name: 'Thủ tục thử nghiệm' };
+    const extra = { ...SEED_PROCEDURES[0], code: '1.000001', name: 'Thủ tục thử nghiệm', version: 1, effectiveFrom: '2025-07-01' };
     await db.prisma.procedure.create({ data: toProcedureColumns(extra) });
     try {
       const page2 = await list({ first: 3, after: page1.pageInfo.endCursor });
@@ -117,9 +118,9 @@ describe('Query.procedures', () => {
   });
 
   it('ranks name matches before description matches, ties by code', async () => {
-    // Both names say "khai sinh". Đăng ký thường trú mentions the Giấy khai sinh in its description;
+    // Three names say "khai sinh". Đăng ký thường trú mentions the Giấy khai sinh in its description;
     // Phiếu lý lịch tư pháp matches by words of its description ("Tờ khai", "sinh viên").
-    expect(await codes({ search: 'khai sinh' })).toEqual(['1.001193', '2.000635', '1.004222', '2.001417']);
+    expect(await codes({ search: 'khai sinh' })).toEqual(['1.001193', '1.004859', '2.000635', '1.004222', '2.001417']);
     expect(await codes({ search: 'ket hon' })).toEqual(['1.000894', '2.000635']);
   });
 
@@ -136,12 +137,13 @@ describe('Query.procedures', () => {
   });
 
   it('filters by agency, field, online level and subject, also together with a search', async () => {
+    const seedCodes = (keep: (p: (typeof SEED_PROCEDURES)[number]) => boolean) => SEED_PROCEDURES.filter(keep).map((p) => p.code).sort();
     expect(await codes({ agencyCode: '000.00.12.H26' })).toEqual(['2.001417']);
-    expect(await codes({ fieldCode: 'HOTICH' })).toEqual(['1.000894', '1.001193', '2.000635']);
-    expect(await codes({ onlineLevel: 2 })).toEqual(['2.000815']);
-    expect(await codes({ subject: 'ORGANIZATION' })).toEqual(['1.009982', '2.000815']);
-    expect(await codes({ fieldCode: 'HOTICH', onlineLevel: 4 })).toEqual(['1.001193', '2.000635']);
-    expect(await codes({ search: 'giay phep xay dung', subject: 'INDIVIDUAL' })).toEqual(['1.009994']);
+    expect(await codes({ fieldCode: 'HOTICH' })).toEqual(['1.000656', '1.000894', '1.001022', '1.001193', '1.004845', '1.004859', '1.004873', '2.000635']);
+    expect(await codes({ onlineLevel: 2 })).toEqual(['1.003554', '2.000815', '2.000884', '2.001035']);
+    expect(await codes({ subject: 'ORGANIZATION' })).toEqual(seedCodes((p) => p.subjects.includes('ORGANIZATION')));
+    expect(await codes({ fieldCode: 'HOTICH', onlineLevel: 4 })).toEqual(['1.000656', '1.001193', '1.004845', '1.004873', '2.000635']);
+    expect(await codes({ search: 'giay phep xay dung', subject: 'INDIVIDUAL' })).toEqual(['1.009994', '1.009995']);
     expect(await codes({ agencyCode: '000.00.99.H26' })).toEqual([]);
   });
 

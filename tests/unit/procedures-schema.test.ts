@@ -30,7 +30,10 @@ describe('procedures subgraph schema', () => {
       'after: String',
     ]);
     expect(String(query.procedures.type)).toBe('ProcedureConnection!');
-    expect(argsOf(schema, 'procedure')).toEqual(['code: String!']);
+    expect(argsOf(schema, 'procedure')).toEqual(['code: String!', 'at: Date']);
+    expect(argsOf(schema, 'procedureVersions')).toEqual(['code: String!']);
+    const mutation = schema.getMutationType()!.getFields();
+    expect(mutation.publishProcedure.args.map((a) => `${a.name}: ${String(a.type)}`)).toEqual(['input: ProcedureInput!', 'effectiveFrom: Date!']);
     expect(String(query.procedure.type)).toBe('Procedure!');
     expect(argsOf(schema, 'prefillForm')).toEqual(['procedureCode: String!', 'personalId: String!']);
     expect(String(query.prefillForm.type)).toBe('FormPrefill!');

@@ -12,6 +12,7 @@ export function toDossier(row: DossierRow): Dossier {
     id: row.id,
     code: row.code,
     procedureCode: row.procedureCode,
+    procedureVersion: row.procedureVersion,
     agencyCode: row.agencyCode,
     applicantPersonalId: row.applicantPersonalId,
     channel: row.channel as SubmissionChannel,

@@ -35,6 +35,9 @@ export class Dossier {
   @Field({ description: 'Mã thủ tục' })
   procedureCode!: string;
 
+  @Field(() => Int, { description: 'Phiên bản thủ tục có hiệu lực khi tiếp nhận (the version the dossier is processed under)' })
+  procedureVersion!: number;
+
   @Field({ description: 'Mã định danh điện tử của cơ quan tiếp nhận' })
   agencyCode!: string;
 

@@ -10,6 +10,12 @@ export class SubmitDossierInput {
   @Field(() => GraphQLJSONObject, { description: 'Dữ liệu tờ khai, theo khóa của các trường e-form' })
   formData!: Record<string, unknown>;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mã trường hợp giải quyết, when the procedure has several cases (time and fee per case)',
+  })
+  caseCode?: string | null;
+
   @Field(() => SubmissionChannel, { defaultValue: SubmissionChannel.ONLINE })
   channel!: SubmissionChannel;
 

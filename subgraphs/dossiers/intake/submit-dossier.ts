@@ -6,7 +6,7 @@
 import type { Principal } from '../../shared/auth/principal';
 import { localDay } from '../../shared/calendar/working-days';
 import { ErrorCode, LienthongError } from '../../shared/errors';
-import { validateFormData } from '../../procedures';
+import { appointmentFor, validateFormData } from '../../procedures';
 import { assertValidPersonalId } from '../../citizens';
 import type { DossiersServices } from '../context';
 import { requireAuthenticated } from '../dossier/dossier-access';
@@ -69,7 +69,7 @@ export async function submitDossier(
   const applicantPersonalId = applicantOf(principal, input);
   assertValidPersonalId(applicantPersonalId);
   const idempotencyKey = idempotencyKeyOf(principal, input.idempotencyKey);
-  const { prisma, catalogue, calendar, bus } = services;
+  const { prisma, catalogue, calendars, bus } = services;
   if (idempotencyKey) {
     const existing = await prisma.dossier.findUnique({ where: { idempotencyKey } });
     if (existing) return existing;
@@ -82,8 +82,14 @@ export async function submitDossier(
   }
 
   const receivedDay = localDay(now).day;
-  const appointment = calendar.appointment(now, procedure.processingDays);
-  const status = procedure.feeVnd > 0 ? DossierStatus.PAYMENT_DUE : DossierStatus.NEW;
+  const appointment = await appointmentFor(
+    { prisma, calendar: await calendars.calendar() },
+    procedure,
+    { caseCode: input.caseCode, receivedAt: now },
+  );
+  // Fee of the dossier's case (phí, lệ phí differ per case); the default case when none is named.
+  const feeVnd = procedure.fees.find((f) => f.caseCode === input.caseCode)?.amountVnd ?? procedure.feeVnd;
+  const status = feeVnd > 0 ? DossierStatus.PAYMENT_DUE : DossierStatus.NEW;
   try {
     const { dossier, change } = await prisma.$transaction(async (tx) => {
       const sequence = await nextReceiptNumber(tx, procedure.agencyCode, receivedDay);
@@ -91,15 +97,16 @@ export async function submitDossier(
         data: {
           code: formatReceiptCode(procedure.agencyCode, receivedDay, sequence),
           procedureCode: procedure.code,
+          procedureVersion: procedure.version,
           agencyCode: procedure.agencyCode,
           applicantPersonalId,
           applicantUserId: principal.id,
           channel: input.channel,
           status,
           formData: input.formData as object,
-          feeVnd: procedure.feeVnd,
+          feeVnd,
           receivedAt: now,
-          appointmentAt: appointment.at,
+          appointmentAt: appointment.dueAt,
           idempotencyKey,
           history: { create: { fromStatus: null, toStatus: status, actor: principal.id, at: now } },
         },

@@ -1,5 +1,5 @@
 /** GraphQL types of the e-form (tờ khai điện tử) that a portal renders and prefills. */
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EFormFieldType, type EFormDefinition } from './e-form-definition';
 
 registerEnumType(EFormFieldType, {
@@ -44,6 +44,21 @@ export class EFormField {
 
   @Field(() => Int, { nullable: true, description: 'Độ dài tối đa, tính theo ký tự (max length)' })
   maxLength!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Độ dài tối thiểu, tính theo ký tự (min length)' })
+  minLength!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Giá trị nhỏ nhất của trường NUMBER (inclusive)' })
+  min!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Giá trị lớn nhất của trường NUMBER (inclusive)' })
+  max!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Ngày sớm nhất của trường DATE: YYYY-MM-DD hoặc "today"' })
+  minDate!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Ngày muộn nhất của trường DATE: YYYY-MM-DD hoặc "today"' })
+  maxDate!: string | null;
 }
 
 @ObjectType({ description: 'Tờ khai điện tử của thủ tục (e-form, seed 003)' })
@@ -72,6 +87,12 @@ export function toEForm(form: EFormDefinition): EForm {
       options: f.options ?? null,
       pattern: f.pattern ?? null,
       maxLength: f.maxLength ?? null,
+      // Rules added with the editable e-forms; read loosely so older definitions still map.
+      minLength: (f as { minLength?: number }).minLength ?? null,
+      min: (f as { min?: number }).min ?? null,
+      max: (f as { max?: number }).max ?? null,
+      minDate: (f as { minDate?: string }).minDate ?? null,
+      maxDate: (f as { maxDate?: string }).maxDate ?? null,
     })),
   };
 }

@@ -1,7 +1,17 @@
 /** GraphQL type of a procedure (thủ tục hành chính), the entity other subgraphs reference by code. */
+import { GraphQLDate } from 'graphql-scalars';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ImplementationLevel, ProcedureSubject } from '../catalogue/procedure-record';
+import { HandlingLevel, ImplementationLevel, ProcedureMethod, ProcedureSubject, type ProcedureAgencies as AgencyCodes } from '../catalogue/procedure-record';
 import { EForm } from '../e-form/e-form';
+import {
+  ProcedureComponent,
+  ProcedureFee,
+  ProcedureFormTemplate,
+  ProcedureLegalBasis,
+  ProcedureProcessingTime,
+  ProcedureReceptionPlace,
+  ProcedureStep,
+} from './procedure-criteria';
 
 registerEnumType(ProcedureSubject, {
   name: 'ProcedureSubject',
@@ -83,4 +93,46 @@ export class Procedure {
 
   @Field(() => EForm, { description: 'Tờ khai điện tử (e-form)' })
   eForm!: EForm;
+
+  @Field(() => Int, { description: 'Phiên bản đang hiệu lực (published version)' })
+  version!: number;
+
+  @Field(() => GraphQLDate, { description: 'Ngày bắt đầu hiệu lực của phiên bản' })
+  effectiveFrom!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Giờ chốt tiếp nhận: sau giờ này hồ sơ tính từ ngày làm việc tiếp theo; null → của cơ quan' })
+  cutoffHour!: number | null;
+
+  @Field(() => [ProcedureProcessingTime], { description: 'Thời hạn giải quyết theo từng trường hợp' })
+  processingTimes!: ProcedureProcessingTime[];
+
+  @Field(() => [ProcedureFee], { description: 'Phí, lệ phí theo từng trường hợp' })
+  fees!: ProcedureFee[];
+
+  @Field(() => [ProcedureReceptionPlace], { description: 'Địa điểm, thời gian tiếp nhận và trả kết quả' })
+  receptionPlaces!: ProcedureReceptionPlace[];
+
+  @Field(() => [ProcedureStep], { description: 'Trình tự thực hiện' })
+  steps!: ProcedureStep[];
+
+  @Field(() => [ProcedureMethod], { description: 'Cách thức thực hiện' })
+  methods!: ProcedureMethod[];
+
+  @Field(() => [ProcedureComponent], { description: 'Thành phần, số lượng hồ sơ' })
+  components!: ProcedureComponent[];
+
+  @Field(() => [ProcedureFormTemplate], { description: 'Mẫu đơn, mẫu tờ khai' })
+  forms!: ProcedureFormTemplate[];
+
+  @Field(() => [String], { description: 'Yêu cầu, điều kiện thực hiện' })
+  requirements!: string[];
+
+  @Field(() => [ProcedureLegalBasis], { description: 'Căn cứ pháp lý, có liên kết' })
+  legalBases!: ProcedureLegalBasis[];
+
+  @Field(() => [HandlingLevel], { description: 'Cấp giải quyết' })
+  handlingLevels!: HandlingLevel[];
+
+  /** Agency codes behind `agencies`, whose names the field resolver reads from the agency table. */
+  agencyCodes!: AgencyCodes;
 }

@@ -65,3 +65,13 @@ export const count = (key: string, label: string, maxDigits = 2): Field => ({
 });
 
 export const number = (key: string, label: string, required = true): Field => ({ key, label, type: 'NUMBER', required });
+
+/**
+ * A short e-form: the filer's prefilled identity and residence, the procedure's own fields, contact.
+ * Every seed form thus binds identity to `citizen.*` and keeps required fields the citizen types.
+ */
+export const basicForm = (code: string, title: string, ...own: Field[]) => ({
+  code,
+  title,
+  fields: [IDENTITY.hoTen, IDENTITY.soDinhDanh, IDENTITY.noiThuongTru, ...own, CONTACT.soDienThoai, CONTACT.email],
+});

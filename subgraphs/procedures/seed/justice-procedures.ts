@@ -4,8 +4,9 @@
  * processing times. `processingDays` is the longest statutory time in working days; where the law
  * says "trong ngày" (same day, next working day when received after 15:00) it is 1.
  */
-import type { ProcedureRecord } from '../catalogue/procedure-record';
+import type { ProcedureDraft } from '../catalogue/procedure-record';
 import { AGENCIES, FIELDS, agency } from './agencies-and-fields';
+import { component, days, fee, form, free, hours, seedProcedure } from './seed-builders';
 import { CONTACT, IDENTITY, count, date, select, text } from './form-fields';
 
 const LUAT_HO_TICH = [
@@ -14,8 +15,8 @@ const LUAT_HO_TICH = [
   'Thông tư số 04/2020/TT-BTP quy định chi tiết thi hành một số điều của Luật Hộ tịch và Nghị định số 123/2015/NĐ-CP',
 ];
 
-export const JUSTICE_PROCEDURES: ProcedureRecord[] = [
-  {
+export const JUSTICE_PROCEDURES: ProcedureDraft[] = [
+  seedProcedure({
     code: '1.001193',
     name: 'Đăng ký khai sinh',
     description:
@@ -28,10 +29,23 @@ export const JUSTICE_PROCEDURES: ProcedureRecord[] = [
     ...agency(AGENCIES.ubndPhuongBaDinh),
     implementationLevel: 'COMMUNE',
     subjects: ['INDIVIDUAL'],
-    processingDays: 1,
-    feeVnd: 0,
     resultDocument: 'Giấy khai sinh (bản chính)',
-    legalBasis: [
+    times: [hours(8, 'Ngay trong ngày tiếp nhận; hồ sơ nhận sau 15 giờ trả trong ngày làm việc tiếp theo')],
+    fees: [free('Miễn lệ phí đăng ký khai sinh')],
+    steps: [
+      'Người đi đăng ký khai sinh nộp Tờ khai và Giấy chứng sinh tại Bộ phận Một cửa của UBND cấp xã hoặc trực tuyến',
+      'Công chức tư pháp - hộ tịch kiểm tra hồ sơ; hồ sơ chưa đầy đủ thì hướng dẫn bổ sung, hoàn thiện',
+      'Công chức tư pháp - hộ tịch ghi nội dung khai sinh vào Sổ đăng ký khai sinh, cập nhật Cơ sở dữ liệu hộ tịch điện tử, cấp số định danh cá nhân',
+      'Chủ tịch UBND cấp xã ký Giấy khai sinh; trả kết quả cho người yêu cầu',
+    ],
+    components: [
+      component('Tờ khai đăng ký khai sinh theo mẫu'),
+      component('Giấy chứng sinh hoặc văn bản của người làm chứng xác nhận về việc sinh (nếu không có Giấy chứng sinh)'),
+    ],
+    forms: [form('Tờ khai đăng ký khai sinh', '04/2024/TT-BTP')],
+    requirements: ['Cha, mẹ có trách nhiệm đăng ký khai sinh cho con trong thời hạn 60 ngày kể từ ngày sinh con'],
+    coordinating: [AGENCIES.congAnPhuongBaDinh],
+    legal: [
       ...LUAT_HO_TICH,
       'Nghị định số 63/2024/NĐ-CP về liên thông thủ tục hành chính đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi',
     ],
@@ -53,8 +67,8 @@ export const JUSTICE_PROCEDURES: ProcedureRecord[] = [
         CONTACT.email,
       ],
     },
-  },
-  {
+  }),
+  seedProcedure({
     code: '1.000894',
     name: 'Đăng ký kết hôn',
     description:
@@ -67,10 +81,29 @@ export const JUSTICE_PROCEDURES: ProcedureRecord[] = [
     ...agency(AGENCIES.ubndPhuongBaDinh),
     implementationLevel: 'COMMUNE',
     subjects: ['INDIVIDUAL'],
-    processingDays: 5,
-    feeVnd: 0,
     resultDocument: 'Giấy chứng nhận kết hôn',
-    legalBasis: [...LUAT_HO_TICH, 'Luật Hôn nhân và gia đình số 52/2014/QH13'],
+    times: [
+      hours(8, 'Ngay trong ngày tiếp nhận hồ sơ đủ giấy tờ', 'NGAY_TRONG_NGAY'),
+      days(5, 'Trường hợp cần xác minh điều kiện kết hôn', 'CAN_XAC_MINH'),
+    ],
+    fees: [free('Miễn lệ phí với công dân Việt Nam cư trú ở trong nước')],
+    steps: [
+      'Hai bên nam, nữ nộp Tờ khai đăng ký kết hôn tại Bộ phận Một cửa UBND cấp xã nơi cư trú của một trong hai bên',
+      'Công chức tư pháp - hộ tịch kiểm tra, xác minh điều kiện kết hôn theo Luật Hôn nhân và gia đình',
+      'Công chức tư pháp - hộ tịch ghi vào Sổ đăng ký kết hôn; hai bên cùng ký vào Sổ và Giấy chứng nhận kết hôn',
+      'Chủ tịch UBND cấp xã trao Giấy chứng nhận kết hôn cho hai bên',
+    ],
+    components: [
+      component('Tờ khai đăng ký kết hôn theo mẫu'),
+      component('Giấy xác nhận tình trạng hôn nhân (nếu đăng ký tại nơi không phải nơi thường trú)'),
+    ],
+    forms: [form('Tờ khai đăng ký kết hôn', '04/2024/TT-BTP')],
+    requirements: [
+      'Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên',
+      'Việc kết hôn do nam và nữ tự nguyện quyết định',
+      'Không bị mất năng lực hành vi dân sự và không thuộc trường hợp cấm kết hôn',
+    ],
+    legal: [...LUAT_HO_TICH, 'Luật Hôn nhân và gia đình số 52/2014/QH13'],
     eForm: {
       code: 'TK-KET-HON',
       title: 'Tờ khai đăng ký kết hôn',
@@ -91,8 +124,8 @@ export const JUSTICE_PROCEDURES: ProcedureRecord[] = [
         CONTACT.email,
       ],
     },
-  },
-  {
+  }),
+  seedProcedure({
     code: '2.000635',
     name: 'Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh',
     description:
@@ -104,10 +137,17 @@ export const JUSTICE_PROCEDURES: ProcedureRecord[] = [
     ...agency(AGENCIES.ubndPhuongBaDinh),
     implementationLevel: 'COMMUNE',
     subjects: ['INDIVIDUAL'],
-    processingDays: 1,
-    feeVnd: 8_000,
     resultDocument: 'Bản sao Trích lục hộ tịch / bản sao Giấy khai sinh',
-    legalBasis: [
+    times: [hours(8, 'Ngay trong ngày tiếp nhận; hồ sơ nhận sau 15 giờ trả trong ngày làm việc tiếp theo')],
+    fees: [fee(8_000, 'Phí cấp bản sao trích lục hộ tịch', 'MAC_DINH', '8.000 đồng/bản sao')],
+    steps: [
+      'Người yêu cầu nộp Tờ khai cấp bản sao trích lục hộ tịch tại cơ quan lưu giữ Sổ hộ tịch hoặc trực tuyến',
+      'Công chức tư pháp - hộ tịch kiểm tra, đối chiếu Sổ hộ tịch và Cơ sở dữ liệu hộ tịch điện tử',
+      'Chủ tịch UBND cấp xã ký cấp bản sao trích lục; trả kết quả',
+    ],
+    components: [component('Tờ khai cấp bản sao trích lục hộ tịch theo mẫu')],
+    forms: [form('Tờ khai cấp bản sao trích lục hộ tịch', '04/2024/TT-BTP')],
+    legal: [
       ...LUAT_HO_TICH,
       'Thông tư số 281/2016/TT-BTC quy định mức thu phí khai thác, sử dụng thông tin trong cơ sở dữ liệu hộ tịch',
     ],
@@ -131,8 +171,8 @@ export const JUSTICE_PROCEDURES: ProcedureRecord[] = [
         CONTACT.email,
       ],
     },
-  },
-  {
+  }),
+  seedProcedure({
     code: '2.000815',
     name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền của Việt Nam cấp hoặc chứng nhận',
     description:
@@ -145,11 +185,24 @@ export const JUSTICE_PROCEDURES: ProcedureRecord[] = [
     ...agency(AGENCIES.ubndPhuongHoanKiem),
     implementationLevel: 'COMMUNE',
     subjects: ['INDIVIDUAL', 'ORGANIZATION'],
-    processingDays: 1,
-    // Per page: 2.000 đ for each of the first two pages; the dossier computes the total from soTrang.
-    feeVnd: 2_000,
     resultDocument: 'Bản sao được chứng thực từ bản chính',
-    legalBasis: [
+    times: [hours(8, 'Trong ngày tiếp nhận; hồ sơ nhận sau 15 giờ trả trong ngày làm việc tiếp theo')],
+    fees: [
+      fee(2_000, 'Hai trang đầu', 'TRANG_1_2', '2.000 đồng/trang'),
+      fee(1_000, 'Từ trang thứ ba trở đi', 'TU_TRANG_3', '1.000 đồng/trang, tối đa 200.000 đồng/bản'),
+    ],
+    steps: [
+      'Người yêu cầu xuất trình bản chính và bản sao cần chứng thực tại Bộ phận Một cửa UBND cấp xã',
+      'Người thực hiện chứng thực kiểm tra, đối chiếu bản sao với bản chính',
+      'Người có thẩm quyền ký chứng thực, đóng dấu và ghi vào Sổ chứng thực; trả kết quả',
+    ],
+    components: [
+      component('Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao'),
+      component('Bản sao cần chứng thực', 'COPY'),
+    ],
+    requirements: ['Bản chính không thuộc các trường hợp không được chứng thực bản sao (bị tẩy xóa, sửa chữa, hư hỏng, cũ nát không xác định được nội dung...)'],
+    methods: ['IN_PERSON'],
+    legal: [
       'Nghị định số 23/2015/NĐ-CP về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký và chứng thực hợp đồng, giao dịch',
       'Thông tư số 01/2020/TT-BTP quy định chi tiết và hướng dẫn thi hành một số điều của Nghị định số 23/2015/NĐ-CP',
       'Thông tư số 226/2016/TT-BTC quy định mức thu phí chứng thực',
@@ -166,8 +219,8 @@ export const JUSTICE_PROCEDURES: ProcedureRecord[] = [
         CONTACT.soDienThoai,
       ],
     },
-  },
-  {
+  }),
+  seedProcedure({
     code: '2.001417',
     name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam',
     description:
@@ -180,10 +233,26 @@ export const JUSTICE_PROCEDURES: ProcedureRecord[] = [
     ...agency(AGENCIES.soTuPhap),
     implementationLevel: 'PROVINCE',
     subjects: ['INDIVIDUAL'],
-    processingDays: 10,
-    feeVnd: 200_000,
     resultDocument: 'Phiếu lý lịch tư pháp số 1 hoặc số 2',
-    legalBasis: [
+    times: [days(10, 'Công dân Việt Nam'), days(15, 'Trường hợp phải xác minh (người nước ngoài, người đã cư trú ở nhiều nơi)', 'CAN_XAC_MINH')],
+    fees: [
+      fee(200_000, 'Phí cung cấp thông tin lý lịch tư pháp', 'MAC_DINH', '200.000 đồng/lần/người'),
+      fee(100_000, 'Sinh viên, người có công với cách mạng, thân nhân liệt sĩ', 'GIAM_PHI', '100.000 đồng/lần/người'),
+      fee(0, 'Trẻ em, người cao tuổi, người khuyết tật, người thuộc hộ nghèo', 'MIEN_PHI'),
+    ],
+    steps: [
+      'Người yêu cầu nộp Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp tại Trung tâm Phục vụ hành chính công hoặc trực tuyến',
+      ['Sở Tư pháp tra cứu Cơ sở dữ liệu lý lịch tư pháp', 3],
+      ['Sở Tư pháp phối hợp Công an Thành phố xác minh thông tin án tích khi cần', 5],
+      ['Giám đốc Sở Tư pháp ký Phiếu lý lịch tư pháp; trả kết quả', 2],
+    ],
+    components: [
+      component('Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp theo mẫu'),
+      component('Văn bản ủy quyền (trường hợp ủy quyền yêu cầu cấp Phiếu số 1)'),
+    ],
+    forms: [form('Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu số 03/2013/TT-LLTP)', '13/2011/TT-BTP')],
+    coordinating: [AGENCIES.congAnThanhPho],
+    legal: [
       'Luật Lý lịch tư pháp số 28/2009/QH12',
       'Nghị định số 111/2010/NĐ-CP quy định chi tiết và hướng dẫn thi hành một số điều của Luật Lý lịch tư pháp',
       'Thông tư số 244/2016/TT-BTC quy định mức thu phí cung cấp thông tin lý lịch tư pháp',
@@ -208,5 +277,5 @@ export const JUSTICE_PROCEDURES: ProcedureRecord[] = [
         CONTACT.email,
       ],
     },
-  },
+  }),
 ];
