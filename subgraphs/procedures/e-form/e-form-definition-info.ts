@@ -3,9 +3,8 @@
  * operator's tool can show and edit exactly what `validateFormData` enforces.
  */
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
-// Registers the EFormFieldType enum, which belongs to the e-form type that procedures serve.
-import './e-form';
-import { EFormFieldType, type EFormFieldDefinition } from './e-form-definition';
+import { EFormField, toEForm } from './e-form';
+import { EFormFieldType } from './e-form-definition';
 import type { StoredEFormDefinition } from './e-form-definition-store';
 
 const DESCRIPTIONS = {
@@ -23,48 +22,6 @@ const DESCRIPTIONS = {
   maxDate: 'Ngày muộn nhất của trường DATE: YYYY-MM-DD hoặc "today" (e.g. ngày sinh)',
 } as const;
 
-@ObjectType({ description: 'Định nghĩa một trường của tờ khai, với mọi quy tắc kiểm tra (e-form field definition)' })
-export class EFormFieldDefinitionInfo {
-  @Field({ description: DESCRIPTIONS.key })
-  key!: string;
-
-  @Field({ description: DESCRIPTIONS.label })
-  label!: string;
-
-  @Field(() => EFormFieldType)
-  type!: EFormFieldType;
-
-  @Field({ description: DESCRIPTIONS.required })
-  required!: boolean;
-
-  @Field(() => String, { nullable: true, description: DESCRIPTIONS.binding })
-  binding!: string | null;
-
-  @Field(() => [String], { nullable: true, description: DESCRIPTIONS.options })
-  options!: string[] | null;
-
-  @Field(() => String, { nullable: true, description: DESCRIPTIONS.pattern })
-  pattern!: string | null;
-
-  @Field(() => Int, { nullable: true, description: DESCRIPTIONS.minLength })
-  minLength!: number | null;
-
-  @Field(() => Int, { nullable: true, description: DESCRIPTIONS.maxLength })
-  maxLength!: number | null;
-
-  @Field(() => Float, { nullable: true, description: DESCRIPTIONS.min })
-  min!: number | null;
-
-  @Field(() => Float, { nullable: true, description: DESCRIPTIONS.max })
-  max!: number | null;
-
-  @Field(() => String, { nullable: true, description: DESCRIPTIONS.minDate })
-  minDate!: string | null;
-
-  @Field(() => String, { nullable: true, description: DESCRIPTIONS.maxDate })
-  maxDate!: string | null;
-}
-
 @ObjectType({ description: 'Một phiên bản biểu mẫu điện tử của thủ tục (e-form definition version, seed 003)' })
 export class EFormDefinitionInfo {
   @Field({ description: 'Mã thủ tục' })
@@ -79,8 +36,8 @@ export class EFormDefinitionInfo {
   @Field({ description: 'Tên tờ khai (title)' })
   title!: string;
 
-  @Field(() => [EFormFieldDefinitionInfo], { description: 'Các trường, theo thứ tự hiển thị' })
-  fields!: EFormFieldDefinitionInfo[];
+  @Field(() => [EFormField], { description: 'Các trường, theo thứ tự hiển thị' })
+  fields!: EFormField[];
 
   @Field({ description: 'Thời điểm tạo (created at)' })
   createdAt!: Date;
@@ -149,27 +106,10 @@ export function fromEFormInput(input: EFormInput): unknown {
 }
 
 export function toEFormDefinitionInfo(stored: StoredEFormDefinition): EFormDefinitionInfo {
-  const field = (f: EFormFieldDefinition): EFormFieldDefinitionInfo => ({
-    key: f.key,
-    label: f.label,
-    type: f.type,
-    required: f.required,
-    binding: f.binding ?? null,
-    options: f.options ?? null,
-    pattern: f.pattern ?? null,
-    minLength: f.minLength ?? null,
-    maxLength: f.maxLength ?? null,
-    min: f.min ?? null,
-    max: f.max ?? null,
-    minDate: f.minDate ?? null,
-    maxDate: f.maxDate ?? null,
-  });
   return {
     procedureCode: stored.procedureCode,
     version: stored.version,
-    code: stored.form.code,
-    title: stored.form.title,
-    fields: stored.form.fields.map(field),
+    ...toEForm(stored.form),
     createdAt: stored.createdAt,
     createdBy: stored.createdBy,
   };

@@ -87,12 +87,11 @@ export function toEForm(form: EFormDefinition): EForm {
       options: f.options ?? null,
       pattern: f.pattern ?? null,
       maxLength: f.maxLength ?? null,
-      // Rules added with the editable e-forms; read loosely so older definitions still map.
-      minLength: (f as { minLength?: number }).minLength ?? null,
-      min: (f as { min?: number }).min ?? null,
-      max: (f as { max?: number }).max ?? null,
-      minDate: (f as { minDate?: string }).minDate ?? null,
-      maxDate: (f as { maxDate?: string }).maxDate ?? null,
+      minLength: f.minLength ?? null,
+      min: f.min ?? null,
+      max: f.max ?? null,
+      minDate: f.minDate ?? null,
+      maxDate: f.maxDate ?? null,
     })),
   };
 }
