@@ -2,7 +2,8 @@
  * Client of the population database's lookup service, on the SOAP kit. Every call names who asks,
  * why and under which request id (the `ThongTinYeuCau` header): the source keeps its own access log.
  */
-import { AdapterError, asList, asXmlObject, defaultFaultClassifier, SoapClient, type FaultClassifier, type XmlValue } from '../soap';
+import { createSoapUpstream, type SoapUpstream, type UpstreamPolicyOptions } from '../kit';
+import { AdapterError, asList, asXmlObject, defaultFaultClassifier, type FaultClassifier, type XmlValue } from '../soap';
 import type { PersonRecord } from './person-record';
 import { fromCongDan } from './wire-format';
 import { POPULATION_DB_MAX_BATCH, POPULATION_DB_SYSTEM, type PopulationDbFaultCode } from './wsdl';
@@ -39,6 +40,12 @@ export interface PopulationDbClientOptions {
   unitCode?: string;
   /** Most ids per batch call; longer lists are sent in several calls. @default 100 */
   maxBatchSize?: number;
+  /**
+   * Retries (idempotent reads only), circuit breaker and metrics around every call.
+   * No cache: each read of a citizen's data must reach the source and its access log.
+   * @default the adapter kit's defaults
+   */
+  policy?: Omit<UpstreamPolicyOptions, 'timeoutMs' | 'cache'>;
 }
 
 /** Reads the `MaLoi` of a `LoiTraCuu` fault detail first, then falls back to the kit's rules. */
@@ -52,18 +59,21 @@ export const classifyPopulationFault: FaultClassifier = (fault, httpStatus) => {
 };
 
 class SoapPopulationDbClient implements PopulationDbClient {
-  private readonly soap: SoapClient;
+  private readonly upstream: SoapUpstream;
   private readonly unitCode: string;
   private readonly maxBatchSize: number;
 
   constructor(options: PopulationDbClientOptions) {
-    this.soap = new SoapClient({
-      system: POPULATION_DB_SYSTEM,
-      wsdl: options.wsdlUrl,
-      endpoint: options.endpoint,
+    this.upstream = createSoapUpstream({
+      soap: {
+        system: POPULATION_DB_SYSTEM,
+        wsdl: options.wsdlUrl,
+        endpoint: options.endpoint,
+        maxResponseBytes: options.maxResponseBytes,
+        classifyFault: classifyPopulationFault,
+      },
       timeoutMs: options.timeoutMs,
-      maxResponseBytes: options.maxResponseBytes,
-      classifyFault: classifyPopulationFault,
+      ...options.policy,
     });
     this.unitCode = options.unitCode ?? 'LIENTHONG';
     this.maxBatchSize = Math.min(options.maxBatchSize ?? POPULATION_DB_MAX_BATCH, POPULATION_DB_MAX_BATCH);
@@ -86,7 +96,7 @@ class SoapPopulationDbClient implements PopulationDbClient {
   async lookup(personalId: string, audit: LookupAudit): Promise<PersonRecord | null> {
     let output;
     try {
-      ({ output } = await this.soap.call('TraCuuCongDan', { SoDinhDanh: personalId }, { headers: this.header(audit) }));
+      ({ output } = await this.upstream.callUpstream('TraCuuCongDan', { SoDinhDanh: personalId }, { idempotent: true, meta: { headers: this.header(audit) } }));
     } catch (err) {
       if (err instanceof AdapterError && err.code === 'NOT_FOUND') return null;
       throw err;
@@ -104,7 +114,7 @@ class SoapPopulationDbClient implements PopulationDbClient {
     const found = new Map<string, PersonRecord>();
     for (let start = 0; start < wanted.length; start += this.maxBatchSize) {
       const batch = wanted.slice(start, start + this.maxBatchSize);
-      const { output } = await this.soap.call('TraCuuNhieuCongDan', { SoDinhDanh: batch }, { headers: this.header(audit) });
+      const { output } = await this.upstream.callUpstream('TraCuuNhieuCongDan', { SoDinhDanh: batch }, { idempotent: true, meta: { headers: this.header(audit) } });
       const asked = new Set(batch);
       for (const element of asList(asXmlObject(output)?.CongDan)) {
         const person = fromCongDan(element);

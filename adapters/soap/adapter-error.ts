@@ -4,7 +4,11 @@
  */
 import { ErrorCode, LienthongError } from '../../subgraphs/shared/errors';
 
-export type AdapterErrorCode = 'TIMEOUT' | 'UNAVAILABLE' | 'BAD_RESPONSE' | 'FAULT' | 'NOT_FOUND' | 'TOO_LARGE';
+/**
+ * TIMEOUT and UNAVAILABLE are retryable; CIRCUIT_OPEN means the hub stopped calling a failing upstream
+ * for a while (adapters/kit) and is not retried, since retrying is what the breaker prevents.
+ */
+export type AdapterErrorCode = 'TIMEOUT' | 'UNAVAILABLE' | 'BAD_RESPONSE' | 'FAULT' | 'NOT_FOUND' | 'TOO_LARGE' | 'CIRCUIT_OPEN';
 
 /** A SOAP Fault as received (SOAP 1.1 `faultcode`/`faultstring`, or SOAP 1.2 `Code`/`Reason`). */
 export interface SoapFault {
@@ -51,6 +55,7 @@ export const isAdapterError = (value: unknown): value is AdapterError => value i
 const UPSTREAM_CODE: Record<AdapterErrorCode, ErrorCode> = {
   TIMEOUT: ErrorCode.UPSTREAM_TIMEOUT,
   UNAVAILABLE: ErrorCode.UPSTREAM_UNAVAILABLE,
+  CIRCUIT_OPEN: ErrorCode.UPSTREAM_UNAVAILABLE,
   BAD_RESPONSE: ErrorCode.UPSTREAM_BAD_RESPONSE,
   TOO_LARGE: ErrorCode.UPSTREAM_BAD_RESPONSE,
   // A fault the caller did not anticipate means the two sides disagree on the contract.
@@ -65,7 +70,7 @@ export interface ToLienthongErrorOptions {
 
 /**
  * Maps any failure of an adapter call to a client-visible catalogue error: TIMEOUT → UPSTREAM_TIMEOUT,
- * UNAVAILABLE → UPSTREAM_UNAVAILABLE, everything else the upstream got wrong → UPSTREAM_BAD_RESPONSE.
+ * UNAVAILABLE and CIRCUIT_OPEN → UPSTREAM_UNAVAILABLE, everything else the upstream got wrong → UPSTREAM_BAD_RESPONSE.
  * The upstream's own message stays in server logs; clients get the system name and the reason code.
  * A LienthongError passes through unchanged; anything else is an INTERNAL_SERVER_ERROR.
  */
