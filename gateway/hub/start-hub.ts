@@ -6,6 +6,8 @@
  */
 import { createPaymentProviderSimulator, PaymentProviderClient } from '../../adapters/payment-provider';
 import { createPopulationDbClient, createPopulationDbSimulator } from '../../adapters/population-db';
+import { createInsuranceDbClient, createInsuranceDbSimulator } from '../../adapters/insurance-db';
+import { createBusinessRegistryClient, createBusinessRegistrySimulator } from '../../adapters/business-registry';
 import { createCitizensSubgraph } from '../../subgraphs/citizens';
 import { createDossiersSubgraph } from '../../subgraphs/dossiers';
 import { createPaymentsSubgraph } from '../../subgraphs/payments';
@@ -23,6 +25,8 @@ export interface HubUrls {
   citizens?: string;
   payments?: string;
   populationWsdl?: string;
+  insuranceDb?: string;
+  businessRegistryWsdl?: string;
   paymentProvider?: string;
 }
 
@@ -33,6 +37,8 @@ export interface RunningHub {
   /** The simulators, when this process runs them (tests drive them: pay, make a source slow…). */
   simulators: {
     population?: ReturnType<typeof createPopulationDbSimulator>;
+    insurance?: ReturnType<typeof createInsuranceDbSimulator>;
+    businessRegistry?: ReturnType<typeof createBusinessRegistrySimulator>;
     paymentProvider?: ReturnType<typeof createPaymentProviderSimulator>;
   };
   stop(): Promise<void>;
@@ -81,6 +87,20 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
       simulators.population = sim;
       urls.populationWsdl = running.wsdlUrl;
     }
+    if (runs(config, 'insurance-sim')) {
+      const sim = createInsuranceDbSimulator({ port: config.INSURANCE_SIM_PORT, host });
+      const running = await sim.start();
+      stops.push(() => sim.stop());
+      simulators.insurance = sim;
+      urls.insuranceDb = running.baseUrl;
+    }
+    if (runs(config, 'business-sim')) {
+      const sim = createBusinessRegistrySimulator({ port: config.BUSINESS_SIM_PORT, host });
+      const running = await sim.start();
+      stops.push(() => sim.stop());
+      simulators.businessRegistry = sim;
+      urls.businessRegistryWsdl = running.wsdlUrl;
+    }
     if (runs(config, 'payment-sim')) {
       const sim = createPaymentProviderSimulator({
         port: config.PAYMENT_SIM_PORT,
@@ -103,7 +123,16 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
         wsdlUrl: urls.populationWsdl ?? config.urls.populationWsdl,
         timeoutMs: config.POPULATION_TIMEOUT_MS,
       });
-      const handle = createCitizensSubgraph({ db: db!, internalSecret: secret, population }, { port: config.CITIZENS_PORT, host });
+      const insurance = createInsuranceDbClient({ baseUrl: urls.insuranceDb ?? config.urls.insuranceDb, timeoutMs: config.POPULATION_TIMEOUT_MS });
+      stops.push(async () => insurance.close());
+      const businessRegistry = createBusinessRegistryClient({
+        wsdlUrl: urls.businessRegistryWsdl ?? config.urls.businessRegistryWsdl,
+        timeoutMs: config.POPULATION_TIMEOUT_MS,
+      });
+      const handle = createCitizensSubgraph(
+        { db: db!, internalSecret: secret, population, insurance, businessRegistry },
+        { port: config.CITIZENS_PORT, host },
+      );
       urls.citizens = (await startServer(handle)).url;
     }
     if (runs(config, 'dossiers')) {

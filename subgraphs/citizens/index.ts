@@ -6,3 +6,10 @@ export { buildCitizensSchema } from './schema';
 export { createCitizensSubgraph, type CitizensDeps, type CitizensServerOptions } from './server';
 export { assertValidPersonalId } from './access/personal-id-guard';
 export { createPopulationDbClient, type PopulationDbClient, type PopulationDbClientOptions } from '../../adapters/population-db';
+export { verifyAccessLog, type AccessLogVerification } from './access/verify-access-log';
+export { createInsuranceDbClient, type InsuranceDbClient, type InsuranceDbClientOptions } from '../../adapters/insurance-db';
+export {
+  createBusinessRegistryClient,
+  type BusinessRegistryClient,
+  type BusinessRegistryClientOptions,
+} from '../../adapters/business-registry';

@@ -6,17 +6,22 @@ import { CitizenResolver } from './citizen/citizen.resolver';
 import { FormPrefill } from './form-prefill/form-prefill';
 import { resolveFormPrefillReference } from './form-prefill/form-prefill.reference';
 import { FormPrefillResolver } from './form-prefill/form-prefill.resolver';
+import { DataAccessLogResolver } from './access/data-access-log.resolver';
+import { Organization } from './organization/organization';
+import { resolveOrganizationReference } from './organization/organization.reference';
+import { OrganizationResolver } from './organization/organization.resolver';
 
 let built: Promise<SubgraphSchema> | undefined;
 
 /** Builds the schema once per process; resolvers take their services from the request context. */
 export function buildCitizensSchema(): Promise<SubgraphSchema> {
   built ??= buildFederatedSchema({
-    resolvers: [CitizenResolver, FormPrefillResolver],
-    orphanedTypes: [Citizen, FormPrefill],
+    resolvers: [CitizenResolver, FormPrefillResolver, DataAccessLogResolver, OrganizationResolver],
+    orphanedTypes: [Citizen, FormPrefill, Organization],
     references: {
       Citizen: resolveCitizenReference,
       FormPrefill: resolveFormPrefillReference,
+      Organization: resolveOrganizationReference,
     },
   }).catch((err: unknown) => {
     built = undefined; // let a later call retry rather than cache the failure

@@ -3,6 +3,9 @@ import type { PopulationDbClient } from '../../adapters/population-db';
 import { buildSubgraphServer, type ServerHandle } from '../shared/federation/subgraph-server';
 import type { Database } from '../shared/storage/database';
 import { CitizenAccessLog } from './access/access-log';
+import type { InsuranceDbClient } from '../../adapters/insurance-db';
+import type { BusinessRegistryClient } from '../../adapters/business-registry';
+import { createCitizenSources } from './access/citizen-sources';
 import { createCitizensContext } from './context';
 import { buildCitizensSchema } from './schema';
 
@@ -12,6 +15,17 @@ export interface CitizensDeps {
   internalSecret: string;
   /** Client of CSDLQG về dân cư (see `createPopulationDbClient` in adapters/population-db). */
   population: PopulationDbClient;
+  /**
+   * Clients of further sources of the same data, in order of preference after the population
+   * database: CSDL quốc gia về bảo hiểm (see `createInsuranceDbClient` in adapters/insurance-db).
+   * @default [] (population database only)
+   */
+  insurance?: InsuranceDbClient | readonly InsuranceDbClient[];
+  /**
+   * Client of CSDL quốc gia về đăng ký doanh nghiệp (see `createBusinessRegistryClient` in
+   * adapters/business-registry). @default none: `organization` reads fail as UPSTREAM_UNAVAILABLE
+   */
+  businessRegistry?: BusinessRegistryClient;
 }
 
 export interface CitizensServerOptions {
@@ -23,7 +37,14 @@ export interface CitizensServerOptions {
 
 /** A handle whose `start()` builds the schema and listens. */
 export function createCitizensSubgraph(deps: CitizensDeps, options: CitizensServerOptions = {}): ServerHandle {
-  const services = { population: deps.population, accessLog: new CitizenAccessLog(deps.db.prisma) };
+  const insurance = deps.insurance === undefined ? [] : Array.isArray(deps.insurance) ? deps.insurance : [deps.insurance as InsuranceDbClient];
+  const services = {
+    population: deps.population,
+    accessLog: new CitizenAccessLog(deps.db.prisma),
+    prisma: deps.db.prisma,
+    ...createCitizenSources(deps.population, insurance),
+    businessRegistry: deps.businessRegistry,
+  };
   return buildSubgraphServer({
     name: 'citizens',
     buildSchema: buildCitizensSchema,

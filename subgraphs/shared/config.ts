@@ -29,6 +29,10 @@ const ConfigSchema = z
     /** Sandbox simulators' ports. @default 4101, 4102 */
     POPULATION_SIM_PORT: port(4101),
     PAYMENT_SIM_PORT: port(4102),
+    /** Social insurance database simulator's port (CSDL quốc gia về bảo hiểm). @default 4104 */
+    INSURANCE_SIM_PORT: port(4104),
+    /** Business registry simulator's port (CSDL quốc gia về đăng ký doanh nghiệp). @default 4103 */
+    BUSINESS_SIM_PORT: port(4103),
     /** Subgraph URLs for a gateway running apart from them; derived from the ports when empty. */
     PROCEDURES_URL: optionalUrl,
     DOSSIERS_URL: optionalUrl,
@@ -48,6 +52,10 @@ const ConfigSchema = z
     DEV_TOKENS: z.enum(['true', 'false']).optional(),
     /** WSDL of the national population database (CSDLQG về dân cư). Derived from the simulator port when empty. */
     POPULATION_WSDL_URL: optionalUrl,
+    /** Base URL of the social insurance database (REST/JSON). Derived from the simulator port when empty. */
+    INSURANCE_DB_URL: optionalUrl,
+    /** WSDL of the business registry (CSDL quốc gia về đăng ký doanh nghiệp). Derived from the simulator port when empty. */
+    BUSINESS_REGISTRY_WSDL_URL: optionalUrl,
     /** Time allowed for one call to a national database. @default 3000 */
     POPULATION_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
     /** Payment provider base URL; derived from the simulator port when empty. */
@@ -59,7 +67,7 @@ const ConfigSchema = z
     PAYMENTS_PUBLIC_URL: optionalUrl,
     /** Which part of the hub this process runs. @default "all" */
     SERVICE: z
-      .enum(['all', 'gateway', 'procedures', 'dossiers', 'citizens', 'payments', 'population-sim', 'payment-sim', 'migrate'])
+      .enum(['all', 'gateway', 'procedures', 'dossiers', 'citizens', 'payments', 'population-sim', 'payment-sim', 'insurance-sim', 'business-sim', 'migrate'])
       .default('all'),
     /** Log level. @default "info" */
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -84,6 +92,8 @@ export interface Config extends Omit<RawConfig, 'DEV_TOKENS'> {
     citizens: string;
     payments: string;
     populationWsdl: string;
+    insuranceDb: string;
+    businessRegistryWsdl: string;
     paymentProvider: string;
     paymentsPublic: string;
   };
@@ -108,6 +118,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       citizens: c.CITIZENS_URL ?? at(c.CITIZENS_PORT, '/graphql'),
       payments: c.PAYMENTS_URL ?? at(c.PAYMENTS_PORT, '/graphql'),
       populationWsdl: c.POPULATION_WSDL_URL ?? at(c.POPULATION_SIM_PORT, '/csdl-dan-cu?wsdl'),
+      insuranceDb: c.INSURANCE_DB_URL ?? at(c.INSURANCE_SIM_PORT),
+      businessRegistryWsdl: c.BUSINESS_REGISTRY_WSDL_URL ?? at(c.BUSINESS_SIM_PORT, '/csdl-dkdn?wsdl'),
       paymentProvider: c.PAYMENT_PROVIDER_URL ?? at(c.PAYMENT_SIM_PORT),
       paymentsPublic: c.PAYMENTS_PUBLIC_URL ?? at(c.PAYMENTS_PORT),
     },

@@ -31,6 +31,8 @@ export enum ErrorCode {
   INVALID_EFORM = 'INVALID_EFORM',
   IMPORT_REJECTED = 'IMPORT_REJECTED',
   INVALID_CALENDAR_ENTRY = 'INVALID_CALENDAR_ENTRY',
+  INVALID_TAX_CODE = 'INVALID_TAX_CODE',
+  ORGANIZATION_NOT_FOUND = 'ORGANIZATION_NOT_FOUND',
 }
 
 interface CatalogueEntry {
@@ -86,6 +88,12 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
     en: 'The catalogue file has invalid rows; nothing was imported.',
   },
   INVALID_CALENDAR_ENTRY: { status: 400, vi: 'Ngày trong lịch không hợp lệ.', en: 'Invalid calendar entry.' },
+  INVALID_TAX_CODE: {
+    status: 400,
+    vi: 'Mã số doanh nghiệp (mã số thuế) phải gồm 10 chữ số hợp lệ, hoặc 13 chữ số dạng NNNNNNNNNN-NNN.',
+    en: 'The tax code must be 10 valid digits, or 13 as NNNNNNNNNN-NNN for a dependent unit.',
+  },
+  ORGANIZATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy doanh nghiệp.', en: 'Organization not found.' },
 };
 
 export interface LienthongErrorOptions {

@@ -14,6 +14,15 @@ export const SOURCE_PATHS = {
   'citizen.hometown': 'Quê quán',
   'citizen.permanentAddress': 'Nơi thường trú',
   'citizen.currentAddress': 'Nơi ở hiện tại',
+  // CSDL quốc gia về đăng ký doanh nghiệp, when the prefill names an organisation (tax code).
+  'organization.taxCode': 'Mã số doanh nghiệp',
+  'organization.name': 'Tên doanh nghiệp',
+  'organization.englishName': 'Tên doanh nghiệp bằng tiếng nước ngoài',
+  'organization.legalForm': 'Loại hình doanh nghiệp',
+  'organization.headOfficeAddress': 'Địa chỉ trụ sở chính',
+  'organization.legalRepresentative': 'Người đại diện theo pháp luật',
+  'organization.registrationDate': 'Ngày cấp giấy chứng nhận đăng ký doanh nghiệp lần đầu',
+  'organization.status': 'Tình trạng hoạt động',
 } as const;
 
 export type SourcePath = keyof typeof SOURCE_PATHS;

@@ -30,7 +30,7 @@ describe.each(backends)('portal journey through the gateway (%s)', (_backend, on
   let signalListenersBefore: number;
 
   beforeAll(async () => {
-    const zeroPorts = ['PORT', 'PROCEDURES_PORT', 'DOSSIERS_PORT', 'CITIZENS_PORT', 'PAYMENTS_PORT', 'POPULATION_SIM_PORT', 'PAYMENT_SIM_PORT'];
+    const zeroPorts = ['PORT', 'PROCEDURES_PORT', 'DOSSIERS_PORT', 'CITIZENS_PORT', 'PAYMENTS_PORT', 'POPULATION_SIM_PORT', 'PAYMENT_SIM_PORT', 'INSURANCE_SIM_PORT', 'BUSINESS_SIM_PORT'];
     config = loadConfig({ ...Object.fromEntries(zeroPorts.map((p) => [p, '0'])), EMBEDDED_DATA_DIR: 'memory', POPULATION_TIMEOUT_MS: '2000' });
     testDb = onPostgres ? await openTestDatabase() : undefined;
     signalListenersBefore = process.listeners('SIGTERM').length + process.listeners('SIGINT').length;

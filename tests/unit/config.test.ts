@@ -38,6 +38,8 @@ describe('loadConfig', () => {
       populationWsdl: 'http://localhost:4101/csdl-dan-cu?wsdl',
       paymentProvider: 'http://localhost:4102',
       paymentsPublic: 'http://localhost:4004',
+      businessRegistryWsdl: 'http://localhost:4103/csdl-dkdn?wsdl',
+      insuranceDb: 'http://localhost:4104',
     });
   });
 

@@ -1,74 +1,129 @@
 /**
- * Per-request reads of the population database. Every lookup of the request (Query.citizen, Citizen
- * references, prefills) goes through one DataLoader, so a request makes one `TraCuuNhieuCongDan`
- * call however many people, representations or forms it names, and the call is logged per person.
+ * Per-request, authorised, batched and logged reads of the national sources. Each source has one
+ * DataLoader per request, so a request makes one batch call per source however many people,
+ * representations or forms it names; each call is logged per person (with the dossier that justified
+ * an official's access). Authorisation runs first and once per person and purpose.
  */
 import DataLoader from 'dataloader';
-import { POPULATION_DB_SYSTEM, type PersonRecord, type PopulationDbClient } from '../../../adapters/population-db';
+import type { LookupAudit, PersonRecord } from '../../../adapters/population-db';
 import type { Principal } from '../../shared/auth/principal';
-import type { CitizenAccessLog } from './access-log';
-import { authorizeCitizenAccess } from './citizen-access-policy';
+import type { AccessLog } from './access-log-port';
+import { authorizeCitizenAccess, type AccessGrant, type DossierDirectory } from './citizen-access-policy';
 
-export interface LookupResult {
-  /** The person, or null when the source has no such person. */
-  record: PersonRecord | null;
+/** A national source of citizen data, read in batches. */
+export interface CitizenSource<R = unknown> {
+  /** System name, e.g. `CSDLQG_DAN_CU`; logged with every access. */
+  readonly system: string;
+  /** The people found; ids the source does not know are absent. Throws AdapterError on failure. */
+  fetchMany(personalIds: readonly string[], audit: LookupAudit): Promise<Map<string, R>>;
+}
+
+export interface SourceResult<R> {
+  /** The person's record, or null when the source has no such person. */
+  record: R | null;
   /** When the source answered. */
   fetchedAt: Date;
 }
 
-interface LookupKey {
+/** The population database's answer (Query.citizen and Citizen references read it). */
+export type LookupResult = SourceResult<PersonRecord>;
+
+interface LookupKey extends AccessGrant {
   personalId: string;
-  purpose: string;
 }
 
 export interface CitizenLookupDeps {
   principal: Principal;
   requestId: string;
-  population: PopulationDbClient;
-  accessLog: CitizenAccessLog;
+  /** Every configured source; `populationSystem` names the one `load` reads. */
+  sources: readonly CitizenSource[];
+  populationSystem: string;
+  accessLog: AccessLog;
+  dossiers: DossierDirectory;
 }
 
 export class CitizenLookup {
-  private readonly loader: DataLoader<LookupKey, LookupResult, string>;
+  private readonly loaders = new Map<string, DataLoader<LookupKey, SourceResult<unknown>, string>>();
+  private readonly grants = new Map<string, Promise<AccessGrant>>();
 
   constructor(private readonly deps: CitizenLookupDeps) {
-    this.loader = new DataLoader((keys) => this.fetch(keys), {
-      cacheKeyFn: (key) => `${key.purpose}\u0000${key.personalId}`,
-    });
+    for (const source of deps.sources) {
+      this.loaders.set(
+        source.system,
+        new DataLoader((keys) => this.fetch(source, keys), {
+          cacheKeyFn: (key) => `${key.purpose}\u0000${key.dossierCode ?? ''}\u0000${key.personalId}`,
+        }),
+      );
+    }
+  }
+
+  /** The systems configured, in order. */
+  get systems(): string[] {
+    return this.deps.sources.map((s) => s.system);
   }
 
   /**
-   * Authorises, then reads one person. Throws the typed errors of {@link authorizeCitizenAccess}
-   * before any upstream call, and the adapter's AdapterError when the source fails.
+   * Checks that the caller may read `personalId` for `purpose` (typed errors of
+   * {@link authorizeCitizenAccess}); memoised for the request.
    */
-  load(personalId: string, purpose: string): Promise<LookupResult> {
-    const checkedPurpose = authorizeCitizenAccess(this.deps.principal, personalId, purpose);
-    return this.loader.load({ personalId, purpose: checkedPurpose });
+  authorize(personalId: string, purpose: string): Promise<AccessGrant> {
+    const key = `${purpose}\u0000${personalId}`;
+    let grant = this.grants.get(key);
+    if (!grant) {
+      grant = authorizeCitizenAccess(this.deps.principal, personalId, purpose, this.deps.dossiers);
+      this.grants.set(key, grant);
+    }
+    return grant;
   }
 
-  private async fetch(keys: readonly LookupKey[]): Promise<Array<LookupResult | Error>> {
-    const { principal, requestId, population, accessLog } = this.deps;
-    const purposes = new Map<string, Set<string>>();
-    for (const { personalId, purpose } of keys) {
-      if (!purposes.has(personalId)) purposes.set(personalId, new Set());
-      purposes.get(personalId)!.add(purpose);
+  /** Authorises, then reads one person from the population database. */
+  load(personalId: string, purpose: string): Promise<LookupResult> {
+    return this.loadFrom<PersonRecord>(this.deps.populationSystem, personalId, purpose);
+  }
+
+  /**
+   * Authorises, then reads one person from `system`. Refusals are thrown before any upstream call;
+   * a source failure rejects with the adapter's AdapterError.
+   */
+  async loadFrom<R>(system: string, personalId: string, purpose: string): Promise<SourceResult<R>> {
+    const loader = this.loaders.get(system);
+    if (!loader) throw new Error(`no citizen source ${system}`);
+    const grant = await this.authorize(personalId, purpose);
+    return (await loader.load({ personalId, ...grant })) as SourceResult<R>;
+  }
+
+  private async fetch(source: CitizenSource, keys: readonly LookupKey[]): Promise<Array<SourceResult<unknown> | Error>> {
+    const { principal, requestId, accessLog } = this.deps;
+    const byPerson = new Map<string, { purposes: Set<string>; dossiers: Set<string> }>();
+    for (const { personalId, purpose, dossierCode } of keys) {
+      if (!byPerson.has(personalId)) byPerson.set(personalId, { purposes: new Set(), dossiers: new Set() });
+      byPerson.get(personalId)!.purposes.add(purpose);
+      if (dossierCode) byPerson.get(personalId)!.dossiers.add(dossierCode);
     }
-    const ids = [...purposes.keys()];
-    const purposeOf = (id: string) => [...purposes.get(id)!].sort().join('; ');
+    const ids = [...byPerson.keys()];
     const allPurposes = [...new Set(keys.map((k) => k.purpose))].sort().join('; ');
-    let found: Map<string, PersonRecord> | undefined;
+    let found: Map<string, unknown> | undefined;
     let failure: Error | undefined;
     try {
-      found = await population.lookupMany(ids, { requestId, actor: principal.id, purpose: allPurposes, unitCode: principal.agencyCode });
+      found = await source.fetchMany(ids, { requestId, actor: principal.id, purpose: allPurposes, unitCode: principal.agencyCode });
     } catch (err) {
       failure = err instanceof Error ? err : new Error(String(err));
     }
     const fetchedAt = new Date();
     await accessLog.record(
       principal,
-      POPULATION_DB_SYSTEM,
+      source.system,
       fetchedAt,
-      ids.map((id) => ({ personalId: id, purpose: purposeOf(id), outcome: failure ? 'ERROR' : found!.has(id) ? 'FOUND' : 'NOT_FOUND' })),
+      ids.map((id) => {
+        const { purposes, dossiers } = byPerson.get(id)!;
+        return {
+          personalId: id,
+          purpose: [...purposes].sort().join('; '),
+          // One column: the first dossier by code when several justified the same call.
+          dossierCode: [...dossiers].sort()[0] ?? null,
+          outcome: failure ? 'ERROR' : found!.has(id) ? 'FOUND' : 'NOT_FOUND',
+        };
+      }),
     );
     return keys.map((key) => failure ?? { record: found!.get(key.personalId) ?? null, fetchedAt });
   }

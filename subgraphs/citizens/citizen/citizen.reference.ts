@@ -3,11 +3,12 @@
  * through the request's lookup loader: however many representations, one upstream call.
  */
 import { toLienthongError } from '../../../adapters/soap';
+import { REFERENCE_PURPOSE } from '../access/citizen-access-policy';
 import type { CitizensContext } from '../context';
 import { toCitizen, type Citizen } from './citizen';
 
 /** Purpose logged for citizens read because another subgraph's field points at them. */
-export const REFERENCE_PURPOSE = 'federation:Citizen';
+export { REFERENCE_PURPOSE };
 
 export async function resolveCitizenReference(reference: { personalId: string }, ctx: CitizensContext): Promise<Citizen | null> {
   let result;

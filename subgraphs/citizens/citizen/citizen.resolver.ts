@@ -10,7 +10,7 @@ export class CitizenArgs {
   @Field({ description: 'Số định danh cá nhân (12 chữ số)' })
   personalId!: string;
 
-  @Field({ description: 'Mục đích tra cứu, ghi vào nhật ký truy cập (purpose, logged; required of officials)' })
+  @Field({ description: 'Mục đích tra cứu, ghi vào nhật ký truy cập; cán bộ: "dossier:<mã hồ sơ>" của cơ quan mình (purpose, logged)' })
   purpose!: string;
 }
 
@@ -19,7 +19,7 @@ export class CitizenResolver {
   @Query(() => Citizen, {
     nullable: true,
     description:
-      'Tra cứu công dân trong CSDLQG về dân cư. Công dân chỉ xem được chính mình; cán bộ phải nêu mục đích. ' +
+      'Tra cứu công dân trong CSDLQG về dân cư. Công dân chỉ xem được chính mình; cán bộ chỉ cho hồ sơ của cơ quan mình. ' +
       'Errors: UNAUTHENTICATED, INVALID_PERSONAL_ID, FORBIDDEN, BAD_USER_INPUT, CITIZEN_NOT_FOUND, UPSTREAM_*',
   })
   async citizen(

@@ -1,6 +1,6 @@
 /**
  * The citizens subgraph's part of `FormPrefill` (owned by procedures): given the form's bindings,
- * it adds `fields`, the values read from CSDLQG về dân cư with the source of each one.
+ * it adds `fields`, the values read from the national sources with the source(s) of each one.
  */
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -8,6 +8,7 @@ export enum PrefillStatus {
   FILLED = 'FILLED',
   MISSING = 'MISSING',
   SOURCE_UNAVAILABLE = 'SOURCE_UNAVAILABLE',
+  CONFLICTING = 'CONFLICTING',
 }
 
 registerEnumType(PrefillStatus, {
@@ -16,7 +17,10 @@ registerEnumType(PrefillStatus, {
   valuesConfig: {
     FILLED: { description: 'Đã điền từ nguồn (filled from the source)' },
     MISSING: { description: 'Nguồn không có giá trị này (the source holds no value)' },
-    SOURCE_UNAVAILABLE: { description: 'Nguồn không trả lời được; công dân tự nhập (the source failed; type it in)' },
+    SOURCE_UNAVAILABLE: { description: 'Mọi nguồn không trả lời được; công dân tự nhập (every source failed; type it in)' },
+    CONFLICTING: {
+      description: 'Các nguồn cho giá trị khác nhau; giá trị là của nguồn ưu tiên, xem candidates (sources disagree)',
+    },
   },
 });
 
@@ -50,6 +54,18 @@ export class FieldError {
 
   @Field({ description: 'Thông báo theo ngôn ngữ của người dùng (message in the caller\'s language)' })
   message!: string;
+
+  @Field(() => String, { nullable: true, description: 'Hệ thống nguồn bị lỗi, nếu có (the failing source system)' })
+  system!: string | null;
+}
+
+@ObjectType({ description: 'Một giá trị do một nguồn đưa ra (a value offered by one source)' })
+export class PrefillCandidate {
+  @Field({ description: 'Giá trị (the value)' })
+  value!: string;
+
+  @Field(() => ValueSource)
+  source!: ValueSource;
 }
 
 @ObjectType({ description: 'Một trường tờ khai được điền sẵn (one prefilled e-form field)' })
@@ -63,8 +79,17 @@ export class PrefilledField {
   @Field(() => PrefillStatus, { description: 'Kết quả điền sẵn (prefill outcome)' })
   status!: PrefillStatus;
 
-  @Field(() => ValueSource, { nullable: true, description: 'Nguồn của giá trị khi đã điền (source when FILLED)' })
+  @Field(() => ValueSource, { nullable: true, description: 'Nguồn ưu tiên của giá trị (primary source when FILLED or CONFLICTING)' })
   source!: ValueSource | null;
+
+  @Field(() => [ValueSource], { description: 'Mọi nguồn cho cùng giá trị (every source that gave this value)' })
+  sources!: ValueSource[];
+
+  @Field(() => [PrefillCandidate], { description: 'Các giá trị khác nhau khi CONFLICTING (every value when sources disagree)' })
+  candidates!: PrefillCandidate[];
+
+  @Field(() => [FieldError], { description: 'Nguồn lỗi trong khi nguồn khác trả lời (sources that failed while another answered)' })
+  warnings!: FieldError[];
 
   @Field(() => FieldError, { nullable: true, description: 'Lý do không điền được (why not filled)' })
   error!: FieldError | null;
@@ -86,7 +111,8 @@ export class FormPrefill {
   @Directive('@requires(fields: "bindings { fieldKey sourcePath }")')
   @Field(() => [PrefilledField], {
     description:
-      'Giá trị điền sẵn từ CSDLQG về dân cư, theo thứ tự bindings; nguồn lỗi → SOURCE_UNAVAILABLE, yêu cầu không lỗi. ' +
+      'Giá trị điền sẵn từ các CSDL quốc gia (dân cư, bảo hiểm), theo thứ tự bindings; nguồn lỗi → cảnh báo hoặc ' +
+      'SOURCE_UNAVAILABLE, yêu cầu không lỗi. Cán bộ không điền sẵn (FORBIDDEN: officials prefill through a dossier). ' +
       'Errors: UNAUTHENTICATED, INVALID_PERSONAL_ID, FORBIDDEN',
   })
   fields!: PrefilledField[];

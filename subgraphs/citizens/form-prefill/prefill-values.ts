@@ -2,10 +2,10 @@
 import type { PersonRecord } from '../../../adapters/population-db';
 import type { SourcePath } from '../../shared/source-paths';
 
-type CitizenPath = Extract<SourcePath, `citizen.${string}`>;
+export type CitizenPath = Extract<SourcePath, `citizen.${string}`>;
 
 /** Prefilled values are what a person would write on the paper form: "Nam"/"Nữ", not enum names. */
-const SEX_AS_WRITTEN: Record<PersonRecord['sex'], string> = { MALE: 'Nam', FEMALE: 'Nữ' };
+export const SEX_AS_WRITTEN: Record<PersonRecord['sex'], string> = { MALE: 'Nam', FEMALE: 'Nữ' };
 
 // Typed against SOURCE_PATHS: a citizen path added there without a reader here does not compile.
 const READERS: Record<CitizenPath, (person: PersonRecord) => string | null> = {

@@ -43,6 +43,14 @@ export const BINDING_FIELD_TYPES: Record<SourcePath, readonly EFormFieldType[]> 
   'citizen.hometown': ['TEXT'],
   'citizen.permanentAddress': ['TEXT'],
   'citizen.currentAddress': ['TEXT'],
+  'organization.taxCode': ['TEXT'],
+  'organization.name': ['TEXT'],
+  'organization.englishName': ['TEXT'],
+  'organization.legalForm': ['TEXT', 'SELECT'],
+  'organization.headOfficeAddress': ['TEXT'],
+  'organization.legalRepresentative': ['TEXT'],
+  'organization.registrationDate': ['DATE'],
+  'organization.status': ['TEXT', 'SELECT'],
 };
 
 const FIELD_PROPERTIES = new Set([

@@ -1,0 +1,66 @@
+/**
+ * Which national sources serve which source paths, in order of preference: the population database
+ * first (it is the reference for identity data), social insurance second. Paths served by several
+ * sources are read from all of them in parallel and compared (prefill-merge.ts).
+ */
+import type { PersonRecord } from '../../../adapters/population-db';
+import type { InsuredPerson } from '../../../adapters/insurance-db';
+import { isCitizenPath, readCitizenValue, SEX_AS_WRITTEN, type CitizenPath } from './prefill-values';
+
+export interface PrefillSourceReader<R = unknown> {
+  /** The source system, as the citizen lookup knows it. */
+  system: string;
+  /** Paths this source can fill. */
+  paths: ReadonlySet<CitizenPath>;
+  /** The form-ready value of `path` in `record`; null when the record has none. */
+  read(record: R, path: CitizenPath): string | null;
+}
+
+export class SourceRegistry {
+  constructor(private readonly readers: readonly PrefillSourceReader[]) {}
+
+  /** The sources that serve `path`, in order of preference (empty for paths nobody serves). */
+  sourcesFor(path: string): PrefillSourceReader[] {
+    if (!isCitizenPath(path)) return [];
+    return this.readers.filter((r) => r.paths.has(path));
+  }
+
+  /** The sources needed for any of `paths`, in order of preference. */
+  sourcesForAny(paths: readonly string[]): PrefillSourceReader[] {
+    return this.readers.filter((r) => paths.some((p) => isCitizenPath(p) && r.paths.has(p)));
+  }
+}
+
+const blankToNull = (value: string | null) => (value === null || value === '' ? null : value);
+
+/** CSDLQG về dân cư: every citizen path. */
+export const populationReader = (system: string): PrefillSourceReader<PersonRecord> => ({
+  system,
+  paths: new Set<CitizenPath>([
+    'citizen.personalId',
+    'citizen.fullName',
+    'citizen.dateOfBirth',
+    'citizen.sex',
+    'citizen.ethnicity',
+    'citizen.nationality',
+    'citizen.hometown',
+    'citizen.permanentAddress',
+    'citizen.currentAddress',
+  ]),
+  read: readCitizenValue,
+});
+
+const INSURANCE_READERS: Partial<Record<CitizenPath, (p: InsuredPerson) => string | null>> = {
+  'citizen.fullName': (p) => p.fullName,
+  'citizen.dateOfBirth': (p) => p.dateOfBirth,
+  'citizen.sex': (p) => SEX_AS_WRITTEN[p.sex],
+  // Social insurance records one contact address, declared as the permanent residence.
+  'citizen.permanentAddress': (p) => p.address,
+};
+
+/** CSDL quốc gia về bảo hiểm: name, date of birth, sex, address. */
+export const insuranceReader = (system: string): PrefillSourceReader<InsuredPerson> => ({
+  system,
+  paths: new Set(Object.keys(INSURANCE_READERS) as CitizenPath[]),
+  read: (record, path) => blankToNull(INSURANCE_READERS[path]?.(record) ?? null),
+});
