@@ -25,6 +25,9 @@ export interface ParsedEnvelope {
 
 const XML_PREDEFINED_ENTITIES = { amp: '&', apos: "'", gt: '>', lt: '<', quot: '"' };
 
+/** Deepest element nesting accepted in a response. */
+export const MAX_XML_NESTING = 64;
+
 const parser = new XMLParser({
   removeNSPrefix: true,
   parseTagValue: false,
@@ -39,7 +42,9 @@ const parser = new XMLParser({
   processEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
-});
+  // No national-database answer nests deeply; a deep document is an attack (or a broken upstream).
+  maxNestedTags: MAX_XML_NESTING,
+} as ConstructorParameters<typeof XMLParser>[0]);
 
 /** Attributes are dropped except `xsi:nil="true"`, which becomes null; text-only nodes become strings. */
 function simplify(value: unknown): XmlValue {

@@ -1,7 +1,7 @@
 /** SOAP adapter kit: WSDL-driven requests, bounded exchanges, exact-text responses, typed errors. */
 export { AdapterError, isAdapterError, toLienthongError } from './adapter-error';
 export type { AdapterErrorCode, AdapterErrorOptions, SoapFault, ToLienthongErrorOptions } from './adapter-error';
-export { asList, asXmlObject, parseSoapEnvelope, parseXmlDocument } from './envelope-parser';
+export { asList, asXmlObject, MAX_XML_NESTING, parseSoapEnvelope, parseXmlDocument } from './envelope-parser';
 export type { ParsedEnvelope, XmlObject, XmlValue } from './envelope-parser';
 export { exchangeHttp } from './http-exchange';
 export type { HttpExchangeRequest, HttpExchangeResponse } from './http-exchange';

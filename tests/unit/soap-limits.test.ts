@@ -6,6 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { populationDbWsdl } from '../../adapters/population-db';
 import {
+  MAX_XML_NESTING,
+  parseXmlDocument,
   AdapterError,
   defaultFaultClassifier,
   parseSoapEnvelope,
@@ -74,6 +76,13 @@ describe('SOAP kit limits', () => {
     res.writeHead(status, { 'content-type': 'text/xml; charset=utf-8', ...headers });
     res.end(body);
   };
+
+  it('refuses a document nested deeper than MAX_XML_NESTING as BAD_RESPONSE, and accepts one just inside it', () => {
+    const nested = (levels: number) => `<r>${'<a>'.repeat(levels)}x${'</a>'.repeat(levels)}</r>`;
+    expect(() => parseXmlDocument(nested(MAX_XML_NESTING - 2), 'T')).not.toThrow();
+    expect(() => parseXmlDocument(nested(MAX_XML_NESTING + 1), 'T')).toThrow(expect.objectContaining({ code: 'BAD_RESPONSE' }));
+    expect(() => parseXmlDocument(nested(100_000), 'T')).toThrow(expect.objectContaining({ code: 'BAD_RESPONSE' }));
+  });
 
   it('reads a good answer, values as exact text', async () => {
     handler = respond(200, FOUND);
