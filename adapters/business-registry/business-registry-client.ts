@@ -3,11 +3,13 @@
  * and under which request id (the `ThongTinYeuCau` header), as with the population database.
  */
 import type { LookupAudit } from '../population-db';
-import { AdapterError, asList, asXmlObject, defaultFaultClassifier, SoapClient, type FaultClassifier, type XmlValue } from '../soap';
+import { createSoapUpstream, type SoapUpstream, type UpstreamPolicyOptions } from '../kit';
+import { AdapterError, asList, asXmlObject, type FaultClassifier } from '../soap';
+import { lookupFaultClassifier, lookupHeader } from '../soap/lookup-convention';
 import type { OrganizationRecord } from './organization-record';
 import { assertValidTaxCode } from './tax-code-error';
 import { fromDoanhNghiep } from './wire-format';
-import { BUSINESS_REGISTRY_MAX_BATCH, BUSINESS_REGISTRY_SYSTEM, type BusinessRegistryFaultCode } from './wsdl';
+import { BUSINESS_REGISTRY_MAX_BATCH, BUSINESS_REGISTRY_SYSTEM } from './wsdl';
 
 /** Who looks an organisation up and why; sent with every call (same header as the population database). */
 export type RegistryLookupAudit = LookupAudit;
@@ -39,50 +41,43 @@ export interface BusinessRegistryClientOptions {
   unitCode?: string;
   /** Most codes per batch call; longer lists are sent in several calls. @default 50 */
   maxBatchSize?: number;
+  /** Retries (idempotent reads only), circuit breaker and metrics around every call. @default the adapter kit's defaults, no cache */
+  policy?: Omit<UpstreamPolicyOptions, 'timeoutMs'>;
 }
 
-/** Reads the `MaLoi` of a `LoiTraCuu` fault detail first, then falls back to the kit's rules. */
-export const classifyBusinessRegistryFault: FaultClassifier = (fault, httpStatus) => {
-  const detail = asXmlObject((fault.detail ?? null) as XmlValue);
-  const code = asXmlObject(detail?.LoiTraCuu ?? null)?.MaLoi as BusinessRegistryFaultCode | undefined;
-  if (code === 'KHONG_TIM_THAY') return 'NOT_FOUND';
-  if (code === 'TAM_NGUNG_DICH_VU') return 'UNAVAILABLE';
-  if (/(^|\.)KhongTimThay$/.test(fault.localCode)) return 'NOT_FOUND';
-  return defaultFaultClassifier(fault, httpStatus);
-};
+/** The business registry refuses with the shared lookup faults. */
+export const classifyBusinessRegistryFault: FaultClassifier = lookupFaultClassifier;
 
 class SoapBusinessRegistryClient implements BusinessRegistryClient {
-  private readonly soap: SoapClient;
+  private readonly upstream: SoapUpstream;
   private readonly unitCode: string;
   private readonly maxBatchSize: number;
 
   constructor(options: BusinessRegistryClientOptions) {
-    this.soap = new SoapClient({
-      system: BUSINESS_REGISTRY_SYSTEM,
-      wsdl: options.wsdlUrl,
-      endpoint: options.endpoint,
+    this.upstream = createSoapUpstream({
+      soap: {
+        system: BUSINESS_REGISTRY_SYSTEM,
+        wsdl: options.wsdlUrl,
+        endpoint: options.endpoint,
+        maxResponseBytes: options.maxResponseBytes,
+        classifyFault: classifyBusinessRegistryFault,
+      },
       timeoutMs: options.timeoutMs,
-      maxResponseBytes: options.maxResponseBytes,
-      classifyFault: classifyBusinessRegistryFault,
+      ...options.policy,
     });
     this.unitCode = options.unitCode ?? 'LIENTHONG';
     this.maxBatchSize = Math.max(1, Math.min(options.maxBatchSize ?? BUSINESS_REGISTRY_MAX_BATCH, BUSINESS_REGISTRY_MAX_BATCH));
   }
 
   private header(audit: RegistryLookupAudit) {
-    return [
-      {
-        name: 'ThongTinYeuCau',
-        value: { MaYeuCau: audit.requestId, MaDonVi: audit.unitCode ?? this.unitCode, NguoiTraCuu: audit.actor, MucDich: audit.purpose },
-      },
-    ];
+    return lookupHeader(audit, this.unitCode);
   }
 
   async lookup(taxCode: string, audit: RegistryLookupAudit): Promise<OrganizationRecord | null> {
     const { normalized } = assertValidTaxCode(taxCode);
     let output;
     try {
-      ({ output } = await this.soap.call('TraCuuDoanhNghiep', { MaSoDoanhNghiep: normalized }, { headers: this.header(audit) }));
+      ({ output } = await this.upstream.callUpstream('TraCuuDoanhNghiep', { MaSoDoanhNghiep: normalized }, { idempotent: true, meta: { headers: this.header(audit) } }));
     } catch (err) {
       if (err instanceof AdapterError && err.code === 'NOT_FOUND') return null;
       throw err;
@@ -100,7 +95,7 @@ class SoapBusinessRegistryClient implements BusinessRegistryClient {
     const found = new Map<string, OrganizationRecord>();
     for (let start = 0; start < wanted.length; start += this.maxBatchSize) {
       const batch = wanted.slice(start, start + this.maxBatchSize);
-      const { output } = await this.soap.call('TraCuuNhieuDoanhNghiep', { MaSoDoanhNghiep: batch }, { headers: this.header(audit) });
+      const { output } = await this.upstream.callUpstream('TraCuuNhieuDoanhNghiep', { MaSoDoanhNghiep: batch }, { idempotent: true, meta: { headers: this.header(audit) } });
       const asked = new Set(batch);
       for (const element of asList(asXmlObject(output)?.DoanhNghiep)) {
         const organization = fromDoanhNghiep(element);

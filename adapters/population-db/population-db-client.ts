@@ -3,22 +3,13 @@
  * why and under which request id (the `ThongTinYeuCau` header): the source keeps its own access log.
  */
 import { createSoapUpstream, type SoapUpstream, type UpstreamPolicyOptions } from '../kit';
-import { AdapterError, asList, asXmlObject, defaultFaultClassifier, type FaultClassifier, type XmlValue } from '../soap';
+import { AdapterError, asList, asXmlObject, type FaultClassifier } from '../soap';
+import { lookupFaultClassifier, lookupHeader, type LookupAudit } from '../soap/lookup-convention';
 import type { PersonRecord } from './person-record';
 import { fromCongDan } from './wire-format';
-import { POPULATION_DB_MAX_BATCH, POPULATION_DB_SYSTEM, type PopulationDbFaultCode } from './wsdl';
+import { POPULATION_DB_MAX_BATCH, POPULATION_DB_SYSTEM } from './wsdl';
 
-/** Who looks a person up and why; sent with every call. */
-export interface LookupAudit {
-  /** Request id, to correlate with the hub's logs (MaYeuCau). */
-  requestId: string;
-  /** Who is looking up, e.g. the principal id (NguoiTraCuu). */
-  actor: string;
-  /** Why, e.g. `prefill:1.001193` (MucDich). */
-  purpose: string;
-  /** Unit on whose behalf (MaDonVi), e.g. an official's agency code. @default the client's unitCode */
-  unitCode?: string;
-}
+export type { LookupAudit } from '../soap/lookup-convention';
 
 export interface PopulationDbClient {
   /** One person, or null when the source has no such person. Throws AdapterError on failure. */
@@ -48,15 +39,8 @@ export interface PopulationDbClientOptions {
   policy?: Omit<UpstreamPolicyOptions, 'timeoutMs' | 'cache'>;
 }
 
-/** Reads the `MaLoi` of a `LoiTraCuu` fault detail first, then falls back to the kit's rules. */
-export const classifyPopulationFault: FaultClassifier = (fault, httpStatus) => {
-  const detail = asXmlObject((fault.detail ?? null) as XmlValue);
-  const code = asXmlObject(detail?.LoiTraCuu ?? null)?.MaLoi as PopulationDbFaultCode | undefined;
-  if (code === 'KHONG_TIM_THAY') return 'NOT_FOUND';
-  if (code === 'TAM_NGUNG_DICH_VU') return 'UNAVAILABLE';
-  if (/(^|\.)KhongTimThay$/.test(fault.localCode)) return 'NOT_FOUND';
-  return defaultFaultClassifier(fault, httpStatus);
-};
+/** The population database refuses with the shared lookup faults. */
+export const classifyPopulationFault: FaultClassifier = lookupFaultClassifier;
 
 class SoapPopulationDbClient implements PopulationDbClient {
   private readonly upstream: SoapUpstream;
@@ -80,17 +64,7 @@ class SoapPopulationDbClient implements PopulationDbClient {
   }
 
   private header(audit: LookupAudit) {
-    return [
-      {
-        name: 'ThongTinYeuCau',
-        value: {
-          MaYeuCau: audit.requestId,
-          MaDonVi: audit.unitCode ?? this.unitCode,
-          NguoiTraCuu: audit.actor,
-          MucDich: audit.purpose,
-        },
-      },
-    ];
+    return lookupHeader(audit, this.unitCode);
   }
 
   async lookup(personalId: string, audit: LookupAudit): Promise<PersonRecord | null> {
