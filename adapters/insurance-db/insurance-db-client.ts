@@ -4,7 +4,7 @@
  * Every call says who asks, why and under which request id (headers, URI-encoded).
  */
 import type { LookupAudit } from '../population-db';
-import { AdapterError, type CircuitBreakerOptions, type RetryOptions } from '../kit';
+import { AdapterError, type AdapterMetrics, type CircuitBreakerOptions, type RetryOptions } from '../kit';
 import { createRestUpstream, type RestUpstream, type JsonValue } from '../rest';
 import { fromNguoiThamGia, INSURANCE_DB_MAX_BATCH, INSURANCE_DB_SYSTEM, type InsuredPerson } from './insured-person';
 
@@ -29,6 +29,8 @@ export interface InsuranceDbClientOptions {
   retry?: RetryOptions;
   /** Circuit breaker, or false for none. @default the kit's */
   circuit?: CircuitBreakerOptions | false;
+  /** Where calls are counted and timed. @default a registry of this client's own */
+  metrics?: AdapterMetrics;
   /** Most ids per batch call; longer lists are sent in several calls. @default 100 */
   maxBatchSize?: number;
   /** Name of this source in errors and logs (a second instance may be another source). @default "CSDLQG_BAO_HIEM" */
@@ -50,6 +52,7 @@ class RestInsuranceDbClient implements InsuranceDbClient {
       timeoutMs: options.timeoutMs ?? 3000,
       retry: options.retry,
       circuit: options.circuit,
+      metrics: options.metrics,
       rest: {
         system: this.system,
         baseUrl: options.baseUrl,

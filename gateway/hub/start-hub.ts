@@ -5,6 +5,7 @@
  * dependency order: storage and bus, simulators, subgraphs, then the gateway.
  */
 import { createPaymentProviderSimulator, PaymentProviderClient } from '../../adapters/payment-provider';
+import { AdapterMetrics } from '../../adapters/kit';
 import { createPopulationDbClient, createPopulationDbSimulator } from '../../adapters/population-db';
 import { createInsuranceDbClient, createInsuranceDbSimulator } from '../../adapters/insurance-db';
 import { createBusinessRegistryClient, createBusinessRegistrySimulator } from '../../adapters/business-registry';
@@ -119,18 +120,26 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
       urls.procedures = (await startServer(createProceduresSubgraph({ db: db!, internalSecret: secret }, { port: config.PROCEDURES_PORT, host }))).url;
     }
     if (runs(config, 'citizens')) {
+      // One registry for every source, so `adapterStatus` shows them side by side.
+      const adapterMetrics = new AdapterMetrics();
       const population = createPopulationDbClient({
         wsdlUrl: urls.populationWsdl ?? config.urls.populationWsdl,
         timeoutMs: config.POPULATION_TIMEOUT_MS,
+        policy: { metrics: adapterMetrics },
       });
-      const insurance = createInsuranceDbClient({ baseUrl: urls.insuranceDb ?? config.urls.insuranceDb, timeoutMs: config.POPULATION_TIMEOUT_MS });
+      const insurance = createInsuranceDbClient({
+        baseUrl: urls.insuranceDb ?? config.urls.insuranceDb,
+        timeoutMs: config.POPULATION_TIMEOUT_MS,
+        metrics: adapterMetrics,
+      });
       stops.push(async () => insurance.close());
       const businessRegistry = createBusinessRegistryClient({
         wsdlUrl: urls.businessRegistryWsdl ?? config.urls.businessRegistryWsdl,
         timeoutMs: config.POPULATION_TIMEOUT_MS,
+        policy: { metrics: adapterMetrics },
       });
       const handle = createCitizensSubgraph(
-        { db: db!, internalSecret: secret, population, insurance, businessRegistry },
+        { db: db!, internalSecret: secret, population, insurance, businessRegistry, adapterMetrics },
         { port: config.CITIZENS_PORT, host },
       );
       urls.citizens = (await startServer(handle)).url;

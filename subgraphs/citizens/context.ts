@@ -1,3 +1,4 @@
+import type { AdapterMetrics } from '../../adapters/kit';
 /** Per-request context of the citizens subgraph: the lookup loader is created per request. */
 import type { PopulationDbClient } from '../../adapters/population-db';
 import type { BaseContext } from '../shared/federation/context';
@@ -21,6 +22,8 @@ export interface CitizensServices {
   prefillSources: SourceRegistry;
   /** Client of the business registry (CSDL quốc gia về đăng ký doanh nghiệp). @default none: organisation reads fail as UPSTREAM_UNAVAILABLE */
   businessRegistry?: BusinessRegistryClient;
+  /** Metrics the sources' clients report into. @default none: `adapterStatus` lists nothing */
+  adapterMetrics?: AdapterMetrics;
 }
 
 export interface CitizensContext extends BaseContext {
@@ -33,12 +36,14 @@ export interface CitizensContext extends BaseContext {
   prefillSources: SourceRegistry;
   /** Authorised, batched, logged reads of the business registry for this request. */
   organizations: OrganizationLookup;
+  adapterMetrics?: AdapterMetrics;
 }
 
 export function createCitizensContext(base: BaseContext, services: CitizensServices): CitizensContext {
   const dossiers = createDossierDirectory(services.prisma);
   return {
     ...base,
+    adapterMetrics: services.adapterMetrics,
     citizens: new CitizenLookup({
       principal: base.principal,
       requestId: base.requestId,

@@ -7,6 +7,7 @@ import { FormPrefill } from './form-prefill/form-prefill';
 import { resolveFormPrefillReference } from './form-prefill/form-prefill.reference';
 import { FormPrefillResolver } from './form-prefill/form-prefill.resolver';
 import { DataAccessLogResolver } from './access/data-access-log.resolver';
+import { AdapterStatusResolver } from './adapters/adapter-status.resolver';
 import { Organization } from './organization/organization';
 import { resolveOrganizationReference } from './organization/organization.reference';
 import { OrganizationResolver } from './organization/organization.resolver';
@@ -16,7 +17,7 @@ let built: Promise<SubgraphSchema> | undefined;
 /** Builds the schema once per process; resolvers take their services from the request context. */
 export function buildCitizensSchema(): Promise<SubgraphSchema> {
   built ??= buildFederatedSchema({
-    resolvers: [CitizenResolver, FormPrefillResolver, DataAccessLogResolver, OrganizationResolver],
+    resolvers: [CitizenResolver, FormPrefillResolver, DataAccessLogResolver, OrganizationResolver, AdapterStatusResolver],
     orphanedTypes: [Citizen, FormPrefill, Organization],
     references: {
       Citizen: resolveCitizenReference,

@@ -1,3 +1,4 @@
+import type { AdapterMetrics } from '../../adapters/kit';
 /** Serves the citizens subgraph over HTTP behind the gateway's internal token. */
 import type { PopulationDbClient } from '../../adapters/population-db';
 import { buildSubgraphServer, type ServerHandle } from '../shared/federation/subgraph-server';
@@ -26,6 +27,8 @@ export interface CitizensDeps {
    * adapters/business-registry). @default none: `organization` reads fail as UPSTREAM_UNAVAILABLE
    */
   businessRegistry?: BusinessRegistryClient;
+  /** Metrics the clients above report into, served by `adapterStatus`. @default none */
+  adapterMetrics?: AdapterMetrics;
 }
 
 export interface CitizensServerOptions {
@@ -44,6 +47,7 @@ export function createCitizensSubgraph(deps: CitizensDeps, options: CitizensServ
     prisma: deps.db.prisma,
     ...createCitizenSources(deps.population, insurance),
     businessRegistry: deps.businessRegistry,
+    adapterMetrics: deps.adapterMetrics,
   };
   return buildSubgraphServer({
     name: 'citizens',

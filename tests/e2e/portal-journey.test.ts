@@ -222,6 +222,18 @@ describe.each(backends)('portal journey through the gateway (%s)', (_backend, on
       expect(res.errors![0].extensions!.code).toBe('DOSSIER_NOT_FOUND');
     });
 
+    it('shows operators each national source\'s health, and no one else', async () => {
+      const operator = await issueAccessToken({ id: 'operator', role: 'OPERATOR' }, config.AUTH_SECRET);
+      const res = await gql(url, `{ adapterStatus { system calls successes circuitState latencyP95Ms } }`, {}, operator);
+      expect(res.errors).toBeUndefined();
+      const population = res.data.adapterStatus.find((a: any) => a.system === 'CSDLQG_DAN_CU');
+      expect(population).toMatchObject({ circuitState: 'CLOSED' });
+      expect(population.calls).toBeGreaterThan(0);
+      expect(population.successes).toBeGreaterThan(0);
+      const denied = await gql(url, `{ adapterStatus { system } }`, {}, citizen);
+      expect(denied.errors![0].extensions!.code).toBe('FORBIDDEN');
+    });
+
     it('every prefill read of national data was logged with who and why', async () => {
       const rows = await hub.db!.prisma.citizenAccessLog.findMany({ where: { personalId: DEMO_CITIZEN_ID } });
       expect(rows.some((r) => r.purpose === `prefill:${FEE_PROCEDURE}` && r.actorId === `citizen:${DEMO_CITIZEN_ID}`)).toBe(true);
