@@ -3,6 +3,7 @@
  * nghiệp, dịch vụ tra cứu thông tin doanh nghiệp): WSDL 1.1, document/literal, SOAP 1.1. Like the
  * population database, every request carries a `ThongTinYeuCau` header (request id, unit, who, why).
  */
+import { lookupServiceWsdl, type LookupWsdlSpec } from '../soap/lookup-wsdl';
 
 /** Target namespace of the service. */
 export const BUSINESS_REGISTRY_NAMESPACE = 'urn:vn:gov:dkkd:tracuu:v1';
@@ -34,38 +35,11 @@ export type BusinessRegistryFaultCode = keyof typeof BUSINESS_REGISTRY_FAULTS;
 
 const NS = BUSINESS_REGISTRY_NAMESPACE;
 
-/** The WSDL, with `endpoint` as the service address. */
-export function businessRegistryWsdl(endpoint: string): string {
-  const location = endpoint.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  const operation = (name: string, doc: string) => `
-    <wsdl:operation name="${name}">
-      <wsdl:documentation>${doc}</wsdl:documentation>
-      <wsdl:input message="tns:${name}Request"/>
-      <wsdl:output message="tns:${name}Response"/>
-      <wsdl:fault name="LoiTraCuu" message="tns:LoiTraCuuFault"/>
-    </wsdl:operation>`;
-  const bindingOperation = (name: string) => `
-    <wsdl:operation name="${name}">
-      <soap:operation soapAction="${NS}#${name}" style="document"/>
-      <wsdl:input>
-        <soap:header message="tns:ThongTinYeuCauHeader" part="ThongTinYeuCau" use="literal"/>
-        <soap:body use="literal"/>
-      </wsdl:input>
-      <wsdl:output><soap:body use="literal"/></wsdl:output>
-      <wsdl:fault name="LoiTraCuu"><soap:fault name="LoiTraCuu" use="literal"/></wsdl:fault>
-    </wsdl:operation>`;
-  const messages = (name: string) => `
-  <wsdl:message name="${name}Request"><wsdl:part name="parameters" element="tns:${name}"/></wsdl:message>
-  <wsdl:message name="${name}Response"><wsdl:part name="parameters" element="tns:${name}Response"/></wsdl:message>`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<wsdl:definitions name="TraCuuDoanhNghiep" targetNamespace="${NS}"
-  xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"
-  xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
-  xmlns:xsd="http://www.w3.org/2001/XMLSchema"
-  xmlns:tns="${NS}">
-  <wsdl:documentation>Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp - dịch vụ tra cứu thông tin doanh nghiệp.</wsdl:documentation>
-  <wsdl:types>
-    <xsd:schema targetNamespace="${NS}" elementFormDefault="qualified">
+const SPEC: LookupWsdlSpec = {
+  namespace: NS,
+  name: 'TraCuuDoanhNghiep',
+  documentation: 'Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp - dịch vụ tra cứu thông tin doanh nghiệp.',
+  schema: `
       <xsd:simpleType name="MaSoDoanhNghiepType">
         <xsd:annotation><xsd:documentation>Mã số doanh nghiệp: 10 chữ số (chữ số thứ 10 là chữ số kiểm tra), hoặc mã số đơn vị phụ thuộc NNNNNNNNNN-NNN (Thông tư 105/2020/TT-BTC).</xsd:documentation></xsd:annotation>
         <xsd:restriction base="xsd:string"><xsd:pattern value="[0-9]{10}(-[0-9]{3})?"/></xsd:restriction>
@@ -98,16 +72,6 @@ export function businessRegistryWsdl(endpoint: string): string {
           <xsd:element name="TinhTrang" type="xsd:string"/>
         </xsd:sequence>
       </xsd:complexType>
-      <xsd:element name="ThongTinYeuCau">
-        <xsd:complexType>
-          <xsd:sequence>
-            <xsd:element name="MaYeuCau" type="xsd:string"/>
-            <xsd:element name="MaDonVi" type="xsd:string"/>
-            <xsd:element name="NguoiTraCuu" type="xsd:string"/>
-            <xsd:element name="MucDich" type="xsd:string"/>
-          </xsd:sequence>
-        </xsd:complexType>
-      </xsd:element>
       <xsd:element name="TraCuuDoanhNghiep">
         <xsd:complexType><xsd:sequence>
           <xsd:element name="MaSoDoanhNghiep" type="tns:MaSoDoanhNghiepType"/>
@@ -128,27 +92,14 @@ export function businessRegistryWsdl(endpoint: string): string {
         <xsd:complexType><xsd:sequence>
           <xsd:element name="DoanhNghiep" type="tns:DoanhNghiepType" minOccurs="0" maxOccurs="${BUSINESS_REGISTRY_MAX_BATCH}"/>
         </xsd:sequence></xsd:complexType>
-      </xsd:element>
-      <xsd:element name="LoiTraCuu">
-        <xsd:complexType><xsd:sequence>
-          <xsd:element name="MaLoi" type="xsd:string"/>
-          <xsd:element name="MoTa" type="xsd:string"/>
-        </xsd:sequence></xsd:complexType>
-      </xsd:element>
-    </xsd:schema>
-  </wsdl:types>
-  <wsdl:message name="ThongTinYeuCauHeader"><wsdl:part name="ThongTinYeuCau" element="tns:ThongTinYeuCau"/></wsdl:message>${messages('TraCuuDoanhNghiep')}${messages('TraCuuNhieuDoanhNghiep')}
-  <wsdl:message name="LoiTraCuuFault"><wsdl:part name="fault" element="tns:LoiTraCuu"/></wsdl:message>
-  <wsdl:portType name="TraCuuDoanhNghiepPortType">${operation('TraCuuDoanhNghiep', 'Tra cứu một doanh nghiệp hoặc đơn vị phụ thuộc theo mã số.')}${operation('TraCuuNhieuDoanhNghiep', 'Tra cứu nhiều doanh nghiệp; mã số không tìm thấy được bỏ qua.')}
-  </wsdl:portType>
-  <wsdl:binding name="TraCuuDoanhNghiepBinding" type="tns:TraCuuDoanhNghiepPortType">
-    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>${bindingOperation('TraCuuDoanhNghiep')}${bindingOperation('TraCuuNhieuDoanhNghiep')}
-  </wsdl:binding>
-  <wsdl:service name="DichVuTraCuuDoanhNghiep">
-    <wsdl:port name="TraCuuDoanhNghiepPort" binding="tns:TraCuuDoanhNghiepBinding">
-      <soap:address location="${location}"/>
-    </wsdl:port>
-  </wsdl:service>
-</wsdl:definitions>
-`;
-}
+      </xsd:element>`,
+  operations: [
+    { name: 'TraCuuDoanhNghiep', documentation: 'Tra cứu một doanh nghiệp hoặc đơn vị phụ thuộc theo mã số.' },
+    { name: 'TraCuuNhieuDoanhNghiep', documentation: 'Tra cứu nhiều doanh nghiệp; mã số không tìm thấy được bỏ qua.' },
+  ],
+  serviceName: 'DichVuTraCuuDoanhNghiep',
+  portName: 'TraCuuDoanhNghiepPort',
+};
+
+/** The WSDL, with `endpoint` as the service address. */
+export const businessRegistryWsdl = (endpoint: string): string => lookupServiceWsdl(SPEC, endpoint);

@@ -3,6 +3,7 @@
  * WSDL 1.1, document/literal, SOAP 1.1. Requests carry a `ThongTinYeuCau` header naming the
  * request, the unit and person looking up and the purpose, which the source keeps in its own log.
  */
+import { lookupServiceWsdl, type LookupWsdlSpec } from '../soap/lookup-wsdl';
 
 /** Target namespace of the service. */
 export const POPULATION_DB_NAMESPACE = 'urn:vn:gov:dancu:tracuu:v1';
@@ -29,38 +30,11 @@ export type PopulationDbFaultCode = keyof typeof POPULATION_DB_FAULTS;
 
 const NS = POPULATION_DB_NAMESPACE;
 
-/** The WSDL, with `endpoint` as the service address. */
-export function populationDbWsdl(endpoint: string): string {
-  const location = endpoint.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  const operation = (name: string, doc: string) => `
-    <wsdl:operation name="${name}">
-      <wsdl:documentation>${doc}</wsdl:documentation>
-      <wsdl:input message="tns:${name}Request"/>
-      <wsdl:output message="tns:${name}Response"/>
-      <wsdl:fault name="LoiTraCuu" message="tns:LoiTraCuuFault"/>
-    </wsdl:operation>`;
-  const bindingOperation = (name: string) => `
-    <wsdl:operation name="${name}">
-      <soap:operation soapAction="${NS}#${name}" style="document"/>
-      <wsdl:input>
-        <soap:header message="tns:ThongTinYeuCauHeader" part="ThongTinYeuCau" use="literal"/>
-        <soap:body use="literal"/>
-      </wsdl:input>
-      <wsdl:output><soap:body use="literal"/></wsdl:output>
-      <wsdl:fault name="LoiTraCuu"><soap:fault name="LoiTraCuu" use="literal"/></wsdl:fault>
-    </wsdl:operation>`;
-  const messages = (name: string) => `
-  <wsdl:message name="${name}Request"><wsdl:part name="parameters" element="tns:${name}"/></wsdl:message>
-  <wsdl:message name="${name}Response"><wsdl:part name="parameters" element="tns:${name}Response"/></wsdl:message>`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<wsdl:definitions name="TraCuuDanCu" targetNamespace="${NS}"
-  xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"
-  xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
-  xmlns:xsd="http://www.w3.org/2001/XMLSchema"
-  xmlns:tns="${NS}">
-  <wsdl:documentation>Cơ sở dữ liệu quốc gia về dân cư - dịch vụ tra cứu thông tin công dân.</wsdl:documentation>
-  <wsdl:types>
-    <xsd:schema targetNamespace="${NS}" elementFormDefault="qualified">
+const SPEC: LookupWsdlSpec = {
+  namespace: NS,
+  name: 'TraCuuDanCu',
+  documentation: 'Cơ sở dữ liệu quốc gia về dân cư - dịch vụ tra cứu thông tin công dân.',
+  schema: `
       <xsd:simpleType name="SoDinhDanhType">
         <xsd:annotation><xsd:documentation>Số định danh cá nhân: 12 chữ số.</xsd:documentation></xsd:annotation>
         <xsd:restriction base="xsd:string"><xsd:pattern value="[0-9]{12}"/></xsd:restriction>
@@ -94,16 +68,6 @@ export function populationDbWsdl(endpoint: string): string {
           <xsd:element name="NoiOHienTai" type="tns:DiaChiType" minOccurs="0" nillable="true"/>
         </xsd:sequence>
       </xsd:complexType>
-      <xsd:element name="ThongTinYeuCau">
-        <xsd:complexType>
-          <xsd:sequence>
-            <xsd:element name="MaYeuCau" type="xsd:string"/>
-            <xsd:element name="MaDonVi" type="xsd:string"/>
-            <xsd:element name="NguoiTraCuu" type="xsd:string"/>
-            <xsd:element name="MucDich" type="xsd:string"/>
-          </xsd:sequence>
-        </xsd:complexType>
-      </xsd:element>
       <xsd:element name="TraCuuCongDan">
         <xsd:complexType><xsd:sequence>
           <xsd:element name="SoDinhDanh" type="tns:SoDinhDanhType"/>
@@ -124,27 +88,14 @@ export function populationDbWsdl(endpoint: string): string {
         <xsd:complexType><xsd:sequence>
           <xsd:element name="CongDan" type="tns:CongDanType" minOccurs="0" maxOccurs="${POPULATION_DB_MAX_BATCH}"/>
         </xsd:sequence></xsd:complexType>
-      </xsd:element>
-      <xsd:element name="LoiTraCuu">
-        <xsd:complexType><xsd:sequence>
-          <xsd:element name="MaLoi" type="xsd:string"/>
-          <xsd:element name="MoTa" type="xsd:string"/>
-        </xsd:sequence></xsd:complexType>
-      </xsd:element>
-    </xsd:schema>
-  </wsdl:types>
-  <wsdl:message name="ThongTinYeuCauHeader"><wsdl:part name="ThongTinYeuCau" element="tns:ThongTinYeuCau"/></wsdl:message>${messages('TraCuuCongDan')}${messages('TraCuuNhieuCongDan')}
-  <wsdl:message name="LoiTraCuuFault"><wsdl:part name="fault" element="tns:LoiTraCuu"/></wsdl:message>
-  <wsdl:portType name="TraCuuDanCuPortType">${operation('TraCuuCongDan', 'Tra cứu một công dân theo số định danh cá nhân.')}${operation('TraCuuNhieuCongDan', 'Tra cứu nhiều công dân; công dân không tìm thấy được bỏ qua.')}
-  </wsdl:portType>
-  <wsdl:binding name="TraCuuDanCuBinding" type="tns:TraCuuDanCuPortType">
-    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>${bindingOperation('TraCuuCongDan')}${bindingOperation('TraCuuNhieuCongDan')}
-  </wsdl:binding>
-  <wsdl:service name="DichVuTraCuuDanCu">
-    <wsdl:port name="TraCuuDanCuPort" binding="tns:TraCuuDanCuBinding">
-      <soap:address location="${location}"/>
-    </wsdl:port>
-  </wsdl:service>
-</wsdl:definitions>
-`;
-}
+      </xsd:element>`,
+  operations: [
+    { name: 'TraCuuCongDan', documentation: 'Tra cứu một công dân theo số định danh cá nhân.' },
+    { name: 'TraCuuNhieuCongDan', documentation: 'Tra cứu nhiều công dân; công dân không tìm thấy được bỏ qua.' },
+  ],
+  serviceName: 'DichVuTraCuuDanCu',
+  portName: 'TraCuuDanCuPort',
+};
+
+/** The WSDL, with `endpoint` as the service address. */
+export const populationDbWsdl = (endpoint: string): string => lookupServiceWsdl(SPEC, endpoint);
