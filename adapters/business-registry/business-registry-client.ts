@@ -3,9 +3,9 @@
  * and under which request id (the `ThongTinYeuCau` header), as with the population database.
  */
 import type { LookupAudit } from '../population-db';
-import { createSoapUpstream, type SoapUpstream, type UpstreamPolicyOptions } from '../kit';
+import { createSoapUpstream, type SoapUpstream } from '../kit';
 import { AdapterError, asList, asXmlObject, type FaultClassifier } from '../soap';
-import { lookupFaultClassifier, lookupHeader } from '../soap/lookup-convention';
+import { lookupFaultClassifier, lookupHeader, type LookupClientOptions } from '../soap/lookup-convention';
 import type { OrganizationRecord } from './organization-record';
 import { assertValidTaxCode } from './tax-code-error';
 import { fromDoanhNghiep } from './wire-format';
@@ -28,22 +28,8 @@ export interface BusinessRegistryClient {
   lookupMany(taxCodes: readonly string[], audit: RegistryLookupAudit): Promise<Map<string, OrganizationRecord>>;
 }
 
-export interface BusinessRegistryClientOptions {
-  /** URL of the service's WSDL, e.g. `http://localhost:4103/csdl-dkdn?wsdl`. */
-  wsdlUrl: string;
-  /** Endpoint to call instead of the WSDL's address. @default the WSDL's address */
-  endpoint?: string;
-  /** Time allowed for one call, in milliseconds. @default 3000 */
-  timeoutMs?: number;
-  /** Largest response read. @default 1048576 (1 MiB) */
-  maxResponseBytes?: number;
-  /** Unit code sent as MaDonVi when the audit names none. @default "LIENTHONG" */
-  unitCode?: string;
-  /** Most codes per batch call; longer lists are sent in several calls. @default 50 */
-  maxBatchSize?: number;
-  /** Retries (idempotent reads only), circuit breaker and metrics around every call. @default the adapter kit's defaults, no cache */
-  policy?: Omit<UpstreamPolicyOptions, 'timeoutMs'>;
-}
+/** Options of the lookup convention; the WSDL is e.g. `http://localhost:4103/csdl-dkdn?wsdl`. */
+export type BusinessRegistryClientOptions = LookupClientOptions;
 
 /** The business registry refuses with the shared lookup faults. */
 export const classifyBusinessRegistryFault: FaultClassifier = lookupFaultClassifier;

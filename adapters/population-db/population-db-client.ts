@@ -2,9 +2,9 @@
  * Client of the population database's lookup service, on the SOAP kit. Every call names who asks,
  * why and under which request id (the `ThongTinYeuCau` header): the source keeps its own access log.
  */
-import { createSoapUpstream, type SoapUpstream, type UpstreamPolicyOptions } from '../kit';
+import { createSoapUpstream, type SoapUpstream } from '../kit';
 import { AdapterError, asList, asXmlObject, type FaultClassifier } from '../soap';
-import { lookupFaultClassifier, lookupHeader, type LookupAudit } from '../soap/lookup-convention';
+import { lookupFaultClassifier, lookupHeader, type LookupAudit, type LookupClientOptions } from '../soap/lookup-convention';
 import type { PersonRecord } from './person-record';
 import { fromCongDan } from './wire-format';
 import { POPULATION_DB_MAX_BATCH, POPULATION_DB_SYSTEM } from './wsdl';
@@ -18,26 +18,8 @@ export interface PopulationDbClient {
   lookupMany(personalIds: readonly string[], audit: LookupAudit): Promise<Map<string, PersonRecord>>;
 }
 
-export interface PopulationDbClientOptions {
-  /** URL of the service's WSDL, e.g. `http://localhost:4101/csdl-dan-cu?wsdl`. */
-  wsdlUrl: string;
-  /** Endpoint to call instead of the WSDL's address. @default the WSDL's address */
-  endpoint?: string;
-  /** Time allowed for one call, in milliseconds. @default 3000 */
-  timeoutMs?: number;
-  /** Largest response read. @default 1048576 (1 MiB) */
-  maxResponseBytes?: number;
-  /** Unit code sent as MaDonVi when the audit names none. @default "LIENTHONG" */
-  unitCode?: string;
-  /** Most ids per batch call; longer lists are sent in several calls. @default 100 */
-  maxBatchSize?: number;
-  /**
-   * Retries (idempotent reads only), circuit breaker and metrics around every call.
-   * No cache: each read of a citizen's data must reach the source and its access log.
-   * @default the adapter kit's defaults
-   */
-  policy?: Omit<UpstreamPolicyOptions, 'timeoutMs' | 'cache'>;
-}
+/** Options of the lookup convention; the WSDL is e.g. `http://localhost:4101/csdl-dan-cu?wsdl`. */
+export type PopulationDbClientOptions = LookupClientOptions;
 
 /** The population database refuses with the shared lookup faults. */
 export const classifyPopulationFault: FaultClassifier = lookupFaultClassifier;

@@ -7,6 +7,7 @@
 import { defaultFaultClassifier, type FaultClassifier } from './soap-client';
 import { asXmlObject, type XmlValue } from './envelope-parser';
 import type { SoapHeaderBlock } from './soap-client';
+import type { UpstreamPolicyOptions } from '../kit/upstream';
 
 /** Who asks and why; required by every national database. */
 export interface LookupAudit {
@@ -38,3 +39,25 @@ export const lookupFaultClassifier: FaultClassifier = (fault, httpStatus) => {
   if (/(^|\.)KhongTimThay$/.test(fault.localCode)) return 'NOT_FOUND';
   return defaultFaultClassifier(fault, httpStatus);
 };
+
+/** What every lookup-service client is configured with. */
+export interface LookupClientOptions {
+  /** URL of the service's WSDL. */
+  wsdlUrl: string;
+  /** Endpoint to call instead of the WSDL's address. @default the WSDL's address */
+  endpoint?: string;
+  /** Time allowed for one call, retries included, in milliseconds. @default 3000 */
+  timeoutMs?: number;
+  /** Largest response read. @default 1048576 (1 MiB) */
+  maxResponseBytes?: number;
+  /** Unit code sent as MaDonVi when the audit names none. @default "LIENTHONG" */
+  unitCode?: string;
+  /** Most keys per batch call; longer lists are sent in several calls. @default the service's maximum */
+  maxBatchSize?: number;
+  /**
+   * Retries (idempotent reads only), circuit breaker and metrics around every call. No cache: each
+   * read of national data must reach the source and its access log.
+   * @default the adapter kit's defaults
+   */
+  policy?: Omit<UpstreamPolicyOptions, 'timeoutMs' | 'cache'>;
+}
