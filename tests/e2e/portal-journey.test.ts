@@ -92,6 +92,27 @@ describe.each(backends)('portal journey through the gateway (%s)', (_backend, on
     formData = buildFormData(form, fields);
   });
 
+  it('2b. prefills an organisation\'s form by tax code: representative from the population database, organisation from the registry', async () => {
+    const before = hub.simulators.businessRegistry!.calls.total;
+    const res = await gql(
+      url,
+      `query($pid: String!, $tax: String) { prefillForm(procedureCode: "1.009982", personalId: $pid, taxCode: $tax) {
+         taxCode fields { fieldKey value status source { system path } } } }`,
+      { pid: DEMO_CITIZEN_ID, tax: '0315956783' },
+      citizen,
+    );
+    expect(res.errors).toBeUndefined();
+    const fields = Object.fromEntries((res.data.prefillForm.fields as any[]).map((f) => [f.fieldKey, f]));
+    expect(fields.hoTen).toMatchObject({ status: 'FILLED', source: { system: 'CSDLQG_DAN_CU' } });
+    expect(fields.tenToChuc).toMatchObject({
+      status: 'FILLED',
+      value: 'Công ty Cổ phần Thực phẩm Sông Hồng',
+      source: { system: 'CSDL_DKDN', path: 'organization.name' },
+    });
+    expect(fields.maSoDoanhNghiep.value).toBe('0315956783');
+    expect(hub.simulators.businessRegistry!.calls.total).toBe(before + 1);
+  });
+
   it('5a. a dashboard subscribes through the gateway (graphql-ws)', async () => {
     dashboard = new SubscriptionRecorder(url, official).start(
       `subscription { dossierEvents { id fromStatus toStatus dossier { code status procedure { name } } } }`,

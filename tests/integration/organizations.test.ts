@@ -177,4 +177,70 @@ describe('organizations in the citizens subgraph', () => {
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', system: SOURCE });
     expect(Date.now() - started).toBeLessThan(CLIENT_TIMEOUT_MS * 3);
   });
+
+  describe('prefill of organisation fields (organization.* bindings, by the tax code the form names)', () => {
+    const PREFILL = `query ($representations: [_Any!]!) {
+      _entities(representations: $representations) {
+        ... on FormPrefill { fields { fieldKey value status source { system } error { code } warnings { code } } }
+      }
+    }`;
+    const BINDINGS = [
+      { fieldKey: 'hoTen', sourcePath: 'citizen.fullName' },
+      { fieldKey: 'tenToChuc', sourcePath: 'organization.name' },
+      { fieldKey: 'maSoDoanhNghiep', sourcePath: 'organization.taxCode' },
+      { fieldKey: 'diaChiTruSo', sourcePath: 'organization.headOfficeAddress' },
+    ];
+    const form = (taxCode: string | null) => ({ __typename: 'FormPrefill', procedureCode: '1.009982', personalId: DEMO_CITIZEN_ID, taxCode, bindings: BINDINGS });
+    const prefillOf = (taxCode: string | null) => callSubgraph(url, PREFILL, { representations: [form(taxCode)] }, an);
+    const byKey = (result: { data?: any }): Record<string, any> =>
+      Object.fromEntries(result.data._entities[0].fields.map((f: { fieldKey: string }) => [f.fieldKey, f]));
+
+    it('fills the citizen from the population database and the organisation from the registry, each logged', async () => {
+      const { result, calls, rows } = await measure(() => prefillOf('0315956783001'));
+      expect(result.errors).toBeUndefined();
+      const fields = byKey(result);
+      expect(fields.hoTen).toMatchObject({ value: 'Nguyễn Văn An', status: 'FILLED', source: { system: 'CSDLQG_DAN_CU' } });
+      expect(fields.tenToChuc).toMatchObject({
+        value: 'Chi nhánh Công ty Cổ phần Thực phẩm Sông Hồng tại Đà Nẵng',
+        status: 'FILLED',
+        source: { system: SOURCE },
+      });
+      // The normalised code, in the form's own pattern (with the branch hyphen).
+      expect(fields.maSoDoanhNghiep).toMatchObject({ value: SONG_HONG_DA_NANG, status: 'FILLED' });
+      expect(fields.diaChiTruSo.value).toContain('Phường Hải Châu');
+      expect(calls).toBe(1);
+      expect(rows.map((r) => [r.personalId, r.purpose, r.outcome, r.actorId])).toEqual([[SONG_HONG_DA_NANG, 'prefill:1.009982', 'FOUND', an.id]]);
+    });
+
+    it('leaves organisation fields MISSING with a typed error when the form names no tax code, without a registry call', async () => {
+      const { result, calls } = await measure(() => prefillOf(null));
+      const fields = byKey(result);
+      expect(fields.hoTen.status).toBe('FILLED');
+      expect(fields.tenToChuc).toMatchObject({ value: null, status: 'MISSING', error: { code: 'BAD_USER_INPUT' } });
+      expect(calls).toBe(0);
+    });
+
+    it('answers ORGANIZATION_NOT_FOUND per field for a code the registry does not hold', async () => {
+      const { result } = await measure(() => prefillOf(ABSENT_TAX_CODE));
+      expect(byKey(result).tenToChuc).toMatchObject({ status: 'MISSING', error: { code: 'ORGANIZATION_NOT_FOUND' } });
+    });
+
+    it('refuses a malformed tax code with INVALID_TAX_CODE before any upstream call', async () => {
+      const before = population.calls.total;
+      const { result, calls, rows } = await measure(() => prefillOf('0109012340'));
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'INVALID_TAX_CODE', reason: 'CHECK_DIGIT' });
+      expect(calls + population.calls.total - before).toBe(0);
+      expect(rows).toHaveLength(0);
+    });
+
+    it('gives partial prefill when the registry is down: citizen fields filled, organisation fields SOURCE_UNAVAILABLE', async () => {
+      registry.setAvailable(false);
+      const { result, rows } = await measure(() => prefillOf(SONG_HONG));
+      expect(result.errors).toBeUndefined();
+      const fields = byKey(result);
+      expect(fields.hoTen.status).toBe('FILLED');
+      expect(fields.tenToChuc).toMatchObject({ status: 'SOURCE_UNAVAILABLE', error: { code: 'UPSTREAM_UNAVAILABLE' } });
+      expect(rows.map((r) => [r.personalId, r.outcome])).toEqual([[SONG_HONG, 'ERROR']]);
+    });
+  });
 });

@@ -13,7 +13,7 @@ describe('procedures subgraph schema', () => {
     const { sdl } = await buildProceduresSchema();
     if (process.env.PRINT_SDL) process.stdout.write(`${sdl}\n`);
     expect(sdl).toMatch(/type Procedure @key\(fields: "code"\)/);
-    expect(sdl).toMatch(/type FormPrefill @key\(fields: "procedureCode personalId"\)/);
+    expect(sdl).toMatch(/type FormPrefill @key\(fields: "procedureCode personalId taxCode"\)/);
     expect(sdl).toMatch(/type FieldBinding @shareable/);
   });
 
@@ -35,7 +35,7 @@ describe('procedures subgraph schema', () => {
     const mutation = schema.getMutationType()!.getFields();
     expect(mutation.publishProcedure.args.map((a) => `${a.name}: ${String(a.type)}`)).toEqual(['input: ProcedureInput!', 'effectiveFrom: Date!']);
     expect(String(query.procedure.type)).toBe('Procedure!');
-    expect(argsOf(schema, 'prefillForm')).toEqual(['procedureCode: String!', 'personalId: String!']);
+    expect(argsOf(schema, 'prefillForm')).toEqual(['procedureCode: String!', 'personalId: String!', 'taxCode: String']);
     expect(String(query.prefillForm.type)).toBe('FormPrefill!');
     // Federation's entry points, added by @apollo/subgraph for the gateway.
     expect(Object.keys(query)).toEqual(expect.arrayContaining(['_entities', '_service']));
@@ -51,9 +51,10 @@ describe('composition with the other subgraphs\' view of procedures', () => {
   // What the citizens and dossiers subgraphs declare against this one (see their briefs).
   const OTHERS = `
     extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires"])
-    type FormPrefill @key(fields: "procedureCode personalId") {
+    type FormPrefill @key(fields: "procedureCode personalId taxCode") {
       procedureCode: String!
       personalId: String!
+      taxCode: String
       bindings: [FieldBinding!]! @external
       fields: [PrefilledField!]! @requires(fields: "bindings { fieldKey sourcePath }")
     }

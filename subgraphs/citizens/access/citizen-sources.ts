@@ -1,11 +1,19 @@
 /**
  * The national sources of citizen data this subgraph reads, from their clients: the population
  * database always, social insurance when configured, and any further source of the same kind (a
- * benchmark adds a third). The order is the order of preference.
+ * benchmark adds a third). The order is the order of preference. Prefill also reads the business
+ * registry, through the organisation lookup.
  */
 import { POPULATION_DB_SYSTEM, type PopulationDbClient } from '../../../adapters/population-db';
 import type { InsuranceDbClient } from '../../../adapters/insurance-db';
-import { insuranceReader, populationReader, SourceRegistry, type PrefillSourceReader } from '../form-prefill/source-registry';
+import { BUSINESS_REGISTRY_SYSTEM } from '../../../adapters/business-registry';
+import {
+  insuranceReader,
+  organizationReader,
+  populationReader,
+  SourceRegistry,
+  type PrefillSourceReader,
+} from '../form-prefill/source-registry';
 import type { CitizenSource } from './citizen-lookup';
 
 export interface CitizenSources {
@@ -21,5 +29,7 @@ export function createCitizenSources(population: PopulationDbClient, insurance: 
     sources.push({ system: client.system, fetchMany: (ids, audit) => client.lookupMany(ids, audit) });
     readers.push(insuranceReader(client.system) as PrefillSourceReader);
   }
+  // The registry's reads go through the organisation lookup, which fails them typed when it is not configured.
+  readers.push(organizationReader(BUSINESS_REGISTRY_SYSTEM) as PrefillSourceReader);
   return { sources, prefillSources: new SourceRegistry(readers) };
 }

@@ -6,5 +6,10 @@
 import type { FormPrefillRepresentation } from './form-prefill';
 
 export function resolveFormPrefillReference(reference: FormPrefillRepresentation): FormPrefillRepresentation {
-  return { procedureCode: reference.procedureCode, personalId: reference.personalId, bindings: reference.bindings ?? [] };
+  return {
+    procedureCode: reference.procedureCode,
+    personalId: reference.personalId,
+    taxCode: reference.taxCode ?? null,
+    bindings: reference.bindings ?? [],
+  };
 }

@@ -95,7 +95,7 @@ export class PrefilledField {
   error!: FieldError | null;
 }
 
-@Directive('@key(fields: "procedureCode personalId")')
+@Directive('@key(fields: "procedureCode personalId taxCode")')
 @ObjectType({ description: 'Tờ khai điền sẵn cho một công dân (e-form prefill)' })
 export class FormPrefill {
   @Field({ description: 'Mã thủ tục' })
@@ -104,6 +104,12 @@ export class FormPrefill {
   @Field({ description: 'Số định danh cá nhân của công dân (validated by the citizens subgraph)' })
   personalId!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mã số doanh nghiệp cho các trường organization.* (tax code; INVALID_TAX_CODE when malformed)',
+  })
+  taxCode!: string | null;
+
   @Directive('@external')
   @Field(() => [FieldBinding], { description: 'Các trường được điền sẵn (owned by procedures)' })
   bindings!: FieldBinding[];
@@ -111,12 +117,12 @@ export class FormPrefill {
   @Directive('@requires(fields: "bindings { fieldKey sourcePath }")')
   @Field(() => [PrefilledField], {
     description:
-      'Giá trị điền sẵn từ các CSDL quốc gia (dân cư, bảo hiểm), theo thứ tự bindings; nguồn lỗi → cảnh báo hoặc ' +
+      'Giá trị điền sẵn từ các CSDL quốc gia (dân cư, bảo hiểm, đăng ký doanh nghiệp), theo thứ tự bindings; nguồn lỗi → cảnh báo hoặc ' +
       'SOURCE_UNAVAILABLE, yêu cầu không lỗi. Cán bộ không điền sẵn (FORBIDDEN: officials prefill through a dossier). ' +
-      'Errors: UNAUTHENTICATED, INVALID_PERSONAL_ID, FORBIDDEN',
+      'Errors: UNAUTHENTICATED, INVALID_PERSONAL_ID, INVALID_TAX_CODE, FORBIDDEN',
   })
   fields!: PrefilledField[];
 }
 
 /** What the gateway sends: the key plus the required bindings. */
-export type FormPrefillRepresentation = Pick<FormPrefill, 'procedureCode' | 'personalId' | 'bindings'>;
+export type FormPrefillRepresentation = Pick<FormPrefill, 'procedureCode' | 'personalId' | 'bindings'> & { taxCode?: string | null };

@@ -9,7 +9,15 @@ import { FieldError, PrefilledField, PrefillStatus, type ValueSource } from './f
 
 /** What one source gave for one field, in order of preference. */
 export type SourceOutcome =
-  | { system: string; answered: true; hasRecord: boolean; value: string | null; fetchedAt: Date }
+  | {
+      system: string;
+      answered: true;
+      hasRecord: boolean;
+      value: string | null;
+      fetchedAt: Date;
+      /** The error when no source knows the subject. @default ErrorCode.CITIZEN_NOT_FOUND */
+      notFound?: ErrorCode;
+    }
   | { system: string; answered: false; error: LienthongError };
 
 /**
@@ -30,7 +38,8 @@ export function fieldError(error: LienthongError, locale: Locale, system: string
   return { code: error.code, message: messages[locale], system };
 }
 
-const empty = (fieldKey: string, status: PrefillStatus, error: FieldError | null, warnings: FieldError[] = []): PrefilledField => ({
+/** A field no source could fill, with why. */
+export const unfilledField = (fieldKey: string, status: PrefillStatus, error: FieldError | null, warnings: FieldError[] = []): PrefilledField => ({
   fieldKey,
   value: null,
   status,
@@ -47,19 +56,19 @@ export function mergeField(fieldKey: string, path: string, outcomes: readonly So
       vi: `Nguồn dữ liệu ${path} không được hỗ trợ.`,
       en: `Source path ${path} is not supported.`,
     });
-    return empty(fieldKey, PrefillStatus.MISSING, fieldError(unknown, locale));
+    return unfilledField(fieldKey, PrefillStatus.MISSING, fieldError(unknown, locale));
   }
   const failed = outcomes.flatMap((o) => (o.answered ? [] : [o]));
   const answered = outcomes.flatMap((o) => (o.answered ? [o] : []));
   const warnings = failed.map((f) => fieldError(f.error, locale, f.system));
   if (answered.length === 0) {
-    return empty(fieldKey, PrefillStatus.SOURCE_UNAVAILABLE, fieldError(failed[0].error, locale, failed[0].system));
+    return unfilledField(fieldKey, PrefillStatus.SOURCE_UNAVAILABLE, fieldError(failed[0].error, locale, failed[0].system));
   }
   const withValue = answered.flatMap((o) => (o.value === null ? [] : [{ ...o, value: o.value }]));
   if (withValue.length === 0) {
     const known = answered.some((o) => o.hasRecord);
-    const error = known ? null : fieldError(new LienthongError(ErrorCode.CITIZEN_NOT_FOUND), locale);
-    return empty(fieldKey, PrefillStatus.MISSING, error, warnings);
+    const error = known ? null : fieldError(new LienthongError(answered[0].notFound ?? ErrorCode.CITIZEN_NOT_FOUND), locale);
+    return unfilledField(fieldKey, PrefillStatus.MISSING, error, warnings);
   }
   const sourceOf = (o: (typeof withValue)[number]): ValueSource => ({ system: o.system, path, fetchedAt: o.fetchedAt });
   const primary = withValue[0];

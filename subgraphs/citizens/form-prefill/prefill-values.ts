@@ -20,8 +20,6 @@ const READERS: Record<CitizenPath, (person: PersonRecord) => string | null> = {
   'citizen.currentAddress': (p) => p.currentAddress?.full ?? null,
 };
 
-export const isCitizenPath = (path: string): path is CitizenPath => Object.hasOwn(READERS, path);
-
 /** The value for `path`, or null when the person's record has none ('' counts as none). */
 export function readCitizenValue(person: PersonRecord, path: CitizenPath): string | null {
   const value = READERS[path](person);

@@ -16,6 +16,9 @@ const READERS: Record<OrganizationPath, (org: OrganizationRecord) => string | nu
   'organization.status': (o) => o.status,
 };
 
+/** Every organisation path, in declaration order. */
+export const ORGANIZATION_PATHS = Object.keys(READERS) as OrganizationPath[];
+
 export const isOrganizationPath = (path: string): path is OrganizationPath => Object.hasOwn(READERS, path);
 
 /** The value for `path`, or null when the organisation's record has none ('' counts as none). */

@@ -4,9 +4,9 @@ import type { FormPrefill } from './form-prefill';
 import { toFormPrefill } from './form-prefill.mapper';
 
 export async function resolveFormPrefillReference(
-  reference: Pick<FormPrefill, 'procedureCode' | 'personalId'>,
+  reference: Pick<FormPrefill, 'procedureCode' | 'personalId'> & { taxCode?: string | null },
   ctx: ProceduresContext,
 ): Promise<FormPrefill | null> {
   const record = await ctx.loaders.procedureByCode.load(reference.procedureCode);
-  return record ? toFormPrefill(record, reference.personalId) : null;
+  return record ? toFormPrefill(record, reference.personalId, reference.taxCode ?? null) : null;
 }

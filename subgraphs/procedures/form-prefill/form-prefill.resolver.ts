@@ -12,6 +12,12 @@ export class PrefillFormArgs {
 
   @Field({ description: 'Số định danh cá nhân (12 chữ số)' })
   personalId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mã số doanh nghiệp (10 chữ số, hoặc 13 với mã chi nhánh) khi thủ tục dành cho tổ chức (for organization.* fields)',
+  })
+  taxCode?: string | null;
 }
 
 @Resolver(() => FormPrefill)
@@ -20,11 +26,11 @@ export class FormPrefillResolver {
     description: 'Tờ khai của thủ tục, điền sẵn dữ liệu của công dân; mã thủ tục không có → PROCEDURE_NOT_FOUND',
   })
   async prefillForm(
-    @Args() { procedureCode, personalId }: PrefillFormArgs,
+    @Args() { procedureCode, personalId, taxCode }: PrefillFormArgs,
     @Ctx() ctx: ProceduresContext,
   ): Promise<FormPrefill> {
     const record = await ctx.loaders.procedureByCode.load(procedureCode);
     if (!record) throw procedureNotFound(procedureCode);
-    return toFormPrefill(record, personalId);
+    return toFormPrefill(record, personalId, taxCode ?? null);
   }
 }

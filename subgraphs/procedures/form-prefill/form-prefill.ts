@@ -17,7 +17,7 @@ export class FieldBinding {
   sourcePath!: string;
 }
 
-@Directive('@key(fields: "procedureCode personalId")')
+@Directive('@key(fields: "procedureCode personalId taxCode")')
 @ObjectType({ description: 'Tờ khai điền sẵn cho một công dân (e-form prefill)' })
 export class FormPrefill {
   @Field({ description: 'Mã thủ tục' })
@@ -25,6 +25,12 @@ export class FormPrefill {
 
   @Field({ description: 'Số định danh cá nhân của công dân (validated by the citizens subgraph)' })
   personalId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mã số doanh nghiệp khi tờ khai có trường organization.* (tax code, validated by the citizens subgraph)',
+  })
+  taxCode!: string | null;
 
   @Field(() => EForm, { description: 'Tờ khai điện tử' })
   form!: EForm;

@@ -30,6 +30,16 @@ export const IDENTITY = {
   noiOHienTai: bound('noiOHienTai', 'Nơi ở hiện tại', 'TEXT', 'citizen.currentAddress', { maxLength: 250 }),
 } satisfies Record<string, Field>;
 
+/** The organisation a representative files for (tổ chức đề nghị), prefilled from the business registry by tax code. */
+export const ORGANIZATION = {
+  tenToChuc: bound('tenToChuc', 'Tên tổ chức', 'TEXT', 'organization.name', { maxLength: 200 }),
+  maSoDoanhNghiep: bound('maSoDoanhNghiep', 'Mã số doanh nghiệp', 'TEXT', 'organization.taxCode', {
+    maxLength: 14,
+    pattern: '[0-9]{10}(-[0-9]{3})?',
+  }),
+  diaChiTruSo: bound('diaChiTruSo', 'Địa chỉ trụ sở chính', 'TEXT', 'organization.headOfficeAddress', { maxLength: 250 }),
+} satisfies Record<string, Field>;
+
 /** Contact details for notifications about the dossier; not held by the population database. */
 export const CONTACT = {
   soDienThoai: { key: 'soDienThoai', label: 'Số điện thoại di động', type: 'PHONE', required: true },

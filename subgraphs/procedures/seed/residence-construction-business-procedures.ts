@@ -7,7 +7,7 @@
 import type { ProcedureDraft } from '../catalogue/procedure-record';
 import { AGENCIES, FIELDS, agency } from './agencies-and-fields';
 import { component, days, fee, form, free, hours, seedProcedure } from './seed-builders';
-import { CONTACT, IDENTITY, count, number, select, text } from './form-fields';
+import { CONTACT, IDENTITY, ORGANIZATION, count, number, select, text } from './form-fields';
 
 export const RESIDENCE_CONSTRUCTION_BUSINESS_PROCEDURES: ProcedureDraft[] = [
   seedProcedure({
@@ -216,9 +216,9 @@ export const RESIDENCE_CONSTRUCTION_BUSINESS_PROCEDURES: ProcedureDraft[] = [
         // The person filing is the organisation's legal representative.
         IDENTITY.hoTen,
         IDENTITY.soDinhDanh,
-        text('tenToChuc', 'Tên tổ chức', true, 200),
-        text('maSoDoanhNghiep', 'Mã số doanh nghiệp', true, 14, { pattern: '[0-9]{10}(-[0-9]{3})?' }),
-        text('diaChiTruSo', 'Địa chỉ trụ sở chính', true),
+        ORGANIZATION.tenToChuc,
+        ORGANIZATION.maSoDoanhNghiep,
+        ORGANIZATION.diaChiTruSo,
         select('hangChungChi', 'Hạng chứng chỉ đề nghị', ['Hạng II', 'Hạng III']),
         text('linhVucHoatDong', 'Lĩnh vực hoạt động xây dựng đề nghị cấp', true, 500),
         CONTACT.soDienThoai,
