@@ -5,6 +5,7 @@ import type { EventBus } from '../shared/events/bus';
 import type { PrismaClient } from '../shared/storage/database';
 import type { CalendarStore } from '../shared/calendar';
 import type { ProcedureCatalogue } from '../procedures';
+import type { OutboxNotifier } from '../shared/outbox';
 import type { DossierRow, StatusChangeRow } from './dossier/dossier.mapper';
 
 export interface DossiersServices {
@@ -13,6 +14,8 @@ export interface DossiersServices {
   catalogue: ProcedureCatalogue;
   /** The working-day calendar as operators keep it (shared with the procedures subgraph's API). */
   calendars: CalendarStore;
+  /** The relay publishing this process's outbox events; woken after each commit. */
+  outbox: OutboxNotifier;
 }
 
 export interface DossiersContext extends BaseContext, DossiersServices {

@@ -4,6 +4,7 @@ import type { EventBus } from '../shared/events/bus';
 import { buildFederatedSchema, type SubgraphSchema } from '../shared/federation/build-subgraph-schema';
 import { buildSubgraphServer, type ServerHandle } from '../shared/federation/subgraph-server';
 import type { Database } from '../shared/storage/database';
+import { OutboxRelay, type OutboxRelayOptions } from '../shared/outbox';
 import { calendarStoreFor, ProcedureCatalogue } from '../procedures';
 import { createDossiersContext, type DossiersServices } from './context';
 import { DossierResolver } from './dossier/dossier.resolver';
@@ -26,14 +27,18 @@ export interface DossiersDeps {
   internalSecret: string;
   /** Working-day calendar for appointment dates. @default the process's store over `db` */
   calendars?: CalendarStore;
+  /** Outbox relay tuning. @default OutboxRelay's defaults */
+  outbox?: OutboxRelayOptions;
 }
 
 export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: number; host?: string } = {}): ServerHandle {
+  const relay = new OutboxRelay(deps.db.prisma, deps.bus, deps.outbox);
   const services: DossiersServices = {
     prisma: deps.db.prisma,
     bus: deps.bus,
     catalogue: new ProcedureCatalogue(deps.db.prisma),
     calendars: deps.calendars ?? calendarStoreFor(deps.db.prisma),
+    outbox: relay,
   };
   let stopConsumer: (() => Promise<void>) | undefined;
   return buildSubgraphServer({
@@ -42,9 +47,13 @@ export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: num
     internalSecret: deps.internalSecret,
     context: (base) => createDossiersContext(base, services),
     onStarted: async () => {
-      stopConsumer = await consumePaymentPaid(services.prisma, services.bus);
+      relay.start();
+      stopConsumer = await consumePaymentPaid(services, services.bus);
     },
-    onStopping: () => stopConsumer?.(),
+    onStopping: async () => {
+      await stopConsumer?.();
+      await relay.stop();
+    },
     ...options,
   });
 }

@@ -33,6 +33,14 @@ export enum ErrorCode {
   INVALID_CALENDAR_ENTRY = 'INVALID_CALENDAR_ENTRY',
   INVALID_TAX_CODE = 'INVALID_TAX_CODE',
   ORGANIZATION_NOT_FOUND = 'ORGANIZATION_NOT_FOUND',
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
+  STALE_VERSION = 'STALE_VERSION',
+  MISSING_COMPONENTS = 'MISSING_COMPONENTS',
+  ATTACHMENT_TOO_LARGE = 'ATTACHMENT_TOO_LARGE',
+  UNSUPPORTED_CONTENT_TYPE = 'UNSUPPORTED_CONTENT_TYPE',
+  ATTACHMENT_NOT_FOUND = 'ATTACHMENT_NOT_FOUND',
+  FEEDBACK_NOT_FOUND = 'FEEDBACK_NOT_FOUND',
+  RATE_LIMITED = 'RATE_LIMITED',
 }
 
 interface CatalogueEntry {
@@ -94,6 +102,26 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
     en: 'The tax code must be 10 valid digits, or 13 as NNNNNNNNNN-NNN for a dependent unit.',
   },
   ORGANIZATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy doanh nghiệp.', en: 'Organization not found.' },
+  INVALID_TRANSITION: {
+    status: 409,
+    vi: 'Không thể chuyển hồ sơ sang trạng thái này từ trạng thái hiện tại.',
+    en: 'The dossier cannot make this transition from its current status.',
+  },
+  STALE_VERSION: {
+    status: 409,
+    vi: 'Hồ sơ đã được người khác cập nhật; tải lại và thử lại.',
+    en: 'The dossier was changed by someone else; reload it and try again.',
+  },
+  MISSING_COMPONENTS: { status: 400, vi: 'Hồ sơ thiếu thành phần bắt buộc.', en: 'Required dossier components are missing.' },
+  ATTACHMENT_TOO_LARGE: { status: 413, vi: 'Tệp đính kèm vượt quá dung lượng cho phép.', en: 'The attachment is too large.' },
+  UNSUPPORTED_CONTENT_TYPE: {
+    status: 415,
+    vi: 'Loại tệp đính kèm không được chấp nhận.',
+    en: 'The attachment type is not accepted.',
+  },
+  ATTACHMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp đính kèm.', en: 'Attachment not found.' },
+  FEEDBACK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phản ánh, kiến nghị.', en: 'Feedback not found.' },
+  RATE_LIMITED: { status: 429, vi: 'Quá nhiều yêu cầu; vui lòng thử lại sau.', en: 'Too many requests; try again later.' },
 };
 
 export interface LienthongErrorOptions {

@@ -1,8 +1,9 @@
 /**
- * The event every dossier status change emits on the hub's bus (topic `dossier.status`), after its
- * transaction commits. Its id is the status-history row id: global and increasing, a replay cursor.
+ * The event every dossier status change emits on the hub's bus (topic `dossier.status`). It is written
+ * to the outbox in the change's own transaction and published by the relay after commit. Its `id` is
+ * the status-history row id; the bus adds `outboxId`, the global replay cursor.
  */
-import type { EventBus } from '../../shared/events/bus';
+import { appendOutboxEvent, type OutboxWriter } from '../../shared/outbox';
 import type { DossierRow, StatusChangeRow } from '../dossier/dossier.mapper';
 
 export const DOSSIER_STATUS_TOPIC = 'dossier.status';
@@ -35,11 +36,7 @@ export function statusEvent(dossier: DossierRow, change: StatusChangeRow): Dossi
   };
 }
 
-export async function publishStatusEvent(bus: EventBus, dossier: DossierRow, change: StatusChangeRow): Promise<void> {
-  try {
-    await bus.publish(DOSSIER_STATUS_TOPIC, statusEvent(dossier, change));
-  } catch (err) {
-    // The change is committed and in the history; a lost live notification must not fail the request.
-    console.error(`[dossiers] could not publish status event ${change.id}:`, err);
-  }
+/** Appends the status event of `change` to the outbox, inside the transaction that made the change. */
+export function recordStatusEvent(tx: OutboxWriter, dossier: DossierRow, change: StatusChangeRow): Promise<bigint> {
+  return appendOutboxEvent(tx, { topic: DOSSIER_STATUS_TOPIC, key: dossier.code, payload: statusEvent(dossier, change) });
 }

@@ -3,14 +3,13 @@
  * accepted. Idempotent: a repeated or late event finds the dossier no longer waiting and does nothing.
  */
 import type { EventBus, Unsubscribe } from '../../shared/events/bus';
-import type { PrismaClient } from '../../shared/storage/database';
 import { PAYMENT_PAID_TOPIC, type PaymentPaidEvent } from '../../payments';
 import { DossierStatus } from '../dossier/dossier-status';
-import { transitionDossier } from '../dossier/dossier-transition';
+import { transitionDossier, type TransitionDeps } from '../dossier/dossier-transition';
 
-export function consumePaymentPaid(prisma: PrismaClient, bus: EventBus): Promise<Unsubscribe> {
+export function consumePaymentPaid(deps: TransitionDeps, bus: EventBus): Promise<Unsubscribe> {
   return bus.subscribe<PaymentPaidEvent>(PAYMENT_PAID_TOPIC, async (event) => {
-    await transitionDossier(prisma, bus, {
+    await transitionDossier(deps, {
       code: event.dossierCode,
       from: [DossierStatus.PAYMENT_DUE],
       to: DossierStatus.ACCEPTED,

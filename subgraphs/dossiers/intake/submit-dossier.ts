@@ -1,7 +1,7 @@
 /**
  * Intake (tiếp nhận hồ sơ): validates the form against the procedure's e-form, then in ONE
  * transaction takes the day's receipt number, stores the dossier with its appointment date and
- * writes the first history row. Only after commit is the status event published.
+ * writes the first history row and its outbox event; the relay publishes it after commit.
  */
 import type { Principal } from '../../shared/auth/principal';
 import { localDay } from '../../shared/calendar/working-days';
@@ -12,7 +12,7 @@ import type { DossiersServices } from '../context';
 import { requireAuthenticated } from '../dossier/dossier-access';
 import { DossierStatus, SubmissionChannel } from '../dossier/dossier-status';
 import type { DossierRow } from '../dossier/dossier.mapper';
-import { publishStatusEvent } from '../events/dossier-status-event';
+import { recordStatusEvent } from '../events/dossier-status-event';
 import { formatReceiptCode, nextReceiptNumber } from './receipt-code';
 import type { SubmitDossierInput } from './submit-dossier.input';
 
@@ -69,7 +69,7 @@ export async function submitDossier(
   const applicantPersonalId = applicantOf(principal, input);
   assertValidPersonalId(applicantPersonalId);
   const idempotencyKey = idempotencyKeyOf(principal, input.idempotencyKey);
-  const { prisma, catalogue, calendars, bus } = services;
+  const { prisma, catalogue, calendars, outbox } = services;
   if (idempotencyKey) {
     const existing = await prisma.dossier.findUnique({ where: { idempotencyKey } });
     if (existing) return existing;
@@ -91,7 +91,7 @@ export async function submitDossier(
   const feeVnd = procedure.fees.find((f) => f.caseCode === input.caseCode)?.amountVnd ?? procedure.feeVnd;
   const status = feeVnd > 0 ? DossierStatus.PAYMENT_DUE : DossierStatus.NEW;
   try {
-    const { dossier, change } = await prisma.$transaction(async (tx) => {
+    const dossier = await prisma.$transaction(async (tx) => {
       const sequence = await nextReceiptNumber(tx, procedure.agencyCode, receivedDay);
       const created = await tx.dossier.create({
         data: {
@@ -113,9 +113,10 @@ export async function submitDossier(
         include: { history: true },
       });
       const { history, ...row } = created;
-      return { dossier: row, change: history[0] };
+      await recordStatusEvent(tx, row, history[0]);
+      return row;
     });
-    await publishStatusEvent(bus, dossier, change);
+    outbox.kick();
     return dossier;
   } catch (err) {
     // A concurrent retry with the same idempotency key won the race: answer with its dossier.

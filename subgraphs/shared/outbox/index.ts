@@ -1,0 +1,2 @@
+export { appendOutboxEvent, NO_RELAY, type OutboxMessage, type OutboxNotifier, type OutboxWriter, type Published } from './outbox';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';

@@ -1,0 +1,125 @@
+/**
+ * Publishes outbox events to the bus. Each pass leases a batch (claimed_until), publishes it in id
+ * order and marks it published; a relay that dies mid-batch leaves leases that expire, and another
+ * relay (or the same one after restart) publishes those events again: delivery is at least once, so
+ * handlers must be idempotent. Relays in several processes share the table through SKIP LOCKED.
+ *
+ * No transaction is held while publishing: an in-process handler may itself write (and, on the
+ * embedded database, the pool has one connection).
+ */
+import type { EventBus } from '../events/bus';
+import type { PrismaClient } from '../storage/database';
+import type { OutboxNotifier } from './outbox';
+
+export interface OutboxRelayOptions {
+  /** Fallback poll for events committed by other processes or left by a failed pass. @default 500 */
+  pollIntervalMs?: number;
+  /** Events per pass. @default 200 */
+  batchSize?: number;
+  /** How long a lease lasts before another relay may retry the event. @default 30000 */
+  leaseMs?: number;
+}
+
+interface LeasedEvent {
+  id: bigint;
+  topic: string;
+  payload: unknown;
+}
+
+export class OutboxRelay implements OutboxNotifier {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  private readonly leaseMs: number;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly bus: EventBus,
+    options: OutboxRelayOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.batchSize = options.batchSize ?? 200;
+    this.leaseMs = options.leaseMs ?? 30_000;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.timer = setInterval(() => this.kick(), this.pollIntervalMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Runs a pass now (or right after the one in progress). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  /** Publishes everything pending now; for tests and shutdown. Resolves when nothing is left. */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+    await this.drain();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (;;) {
+        const batch = await this.lease();
+        if (batch.length === 0) return;
+        const published: bigint[] = [];
+        for (const event of batch) {
+          try {
+            const payload = { ...(event.payload as object), outboxId: event.id.toString() };
+            await this.bus.publish(event.topic, payload);
+            published.push(event.id);
+          } catch (err) {
+            // Leave it and the rest leased: they are retried, in order, when the lease expires.
+            console.error(`[outbox] could not publish event ${event.id} (${event.topic}):`, err);
+            break;
+          }
+        }
+        if (published.length > 0) {
+          await this.prisma.$executeRaw`UPDATE outbox_event SET published_at = ${new Date()}, claimed_until = NULL WHERE id = ANY(${published}::bigint[])`;
+        }
+        if (published.length < batch.length || batch.length < this.batchSize) return;
+      }
+    } catch (err) {
+      // The database is unreachable or shutting down; the next poll tries again.
+      if (!this.stopped) console.error('[outbox] relay pass failed:', err);
+    }
+  }
+
+  private lease(): Promise<LeasedEvent[]> {
+    // Times as parameters, not now(): the columns hold UTC without a zone, whatever the session's zone.
+    const now = new Date();
+    const until = new Date(now.getTime() + this.leaseMs);
+    return this.prisma.$queryRaw<LeasedEvent[]>`
+      UPDATE outbox_event SET claimed_until = ${until}
+      WHERE id IN (
+        SELECT id FROM outbox_event
+        WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < ${now})
+        ORDER BY id LIMIT ${this.batchSize}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, topic, payload`.then((rows) => rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  }
+}
