@@ -10,7 +10,13 @@ import { issueAccessToken } from '../../subgraphs/shared/auth/tokens';
 
 const DevTokenRequest = z.discriminatedUnion('role', [
   z.object({ role: z.literal('CITIZEN'), personalId: z.string().regex(/^\d{12}$/), name: z.string().optional() }),
-  z.object({ role: z.literal('OFFICIAL'), agencyCode: z.string().min(3), id: z.string().optional(), name: z.string().optional() }),
+  z.object({
+    role: z.literal('OFFICIAL'),
+    agencyCode: z.string().min(3),
+    id: z.string().optional(),
+    name: z.string().optional(),
+    workflowRoles: z.array(z.string().regex(/^[A-Z_]{2,40}$/)).max(10).optional(),
+  }),
   z.object({ role: z.literal('OPERATOR'), id: z.string().optional(), name: z.string().optional() }),
 ]);
 
@@ -20,7 +26,13 @@ export function principalForDevToken(body: unknown): Principal {
     case 'CITIZEN':
       return { id: `citizen:${req.personalId}`, role: 'CITIZEN', personalId: req.personalId, name: req.name };
     case 'OFFICIAL':
-      return { id: req.id ?? `official:${req.agencyCode}`, role: 'OFFICIAL', agencyCode: req.agencyCode, name: req.name };
+      return {
+        id: req.id ?? `official:${req.agencyCode}`,
+        role: 'OFFICIAL',
+        agencyCode: req.agencyCode,
+        workflowRoles: req.workflowRoles,
+        name: req.name,
+      };
     case 'OPERATOR':
       return { id: req.id ?? 'operator', role: 'OPERATOR', name: req.name };
   }

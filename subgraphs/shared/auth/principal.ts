@@ -9,6 +9,12 @@ export interface Principal {
   personalId?: string;
   /** Electronic identification code of an official's agency (QCVN 102:2016). */
   agencyCode?: string;
+  /**
+   * An official's workflow roles in their agency (RECEPTION, SPECIALIST, LEADER, AGENCY_LEADER,
+   * COORDINATING_AGENCY, CLERK, RESULT_RETURN: see the procedures' WorkflowRole); an official acts
+   * only on workflow steps of these roles. @default [] (no step)
+   */
+  workflowRoles?: string[];
   /** Display name. */
   name?: string;
 }

@@ -21,6 +21,7 @@ async function sign(principal: Principal, secret: string, audience: string, ttl:
   const claims: Record<string, unknown> = { role: principal.role };
   if (principal.personalId) claims.pid = principal.personalId;
   if (principal.agencyCode) claims.agency = principal.agencyCode;
+  if (principal.workflowRoles?.length) claims.wfr = principal.workflowRoles;
   if (principal.name) claims.name = principal.name;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
@@ -42,6 +43,8 @@ async function verify(token: string, secret: string, audience: string): Promise<
       role,
       personalId: typeof payload.pid === 'string' ? payload.pid : undefined,
       agencyCode: typeof payload.agency === 'string' ? payload.agency : undefined,
+      workflowRoles:
+        Array.isArray(payload.wfr) && payload.wfr.every((r) => typeof r === 'string') ? (payload.wfr as string[]) : undefined,
       name: typeof payload.name === 'string' ? payload.name : undefined,
     };
   } catch (err) {
