@@ -11,12 +11,25 @@ import { DossierResolver } from './dossier/dossier.resolver';
 import { resolveDossierReference } from './dossier/dossier.reference';
 import { DossierEventsResolver } from './events/dossier-events.resolver';
 import { consumePaymentPaid } from './events/payment-paid.consumer';
+import { FEEDBACK_RESOLVERS } from './feedback';
+import { FILE_RESOLVERS } from './files';
+import { NOTIFICATION_RESOLVERS } from './notifications';
+import { STATISTICS_RESOLVERS } from './statistics';
+import { WORKFLOW_RESOLVERS } from './workflow';
 
 export { DOSSIER_STATUS_TOPIC, type DossierStatusEvent } from './events/dossier-status-event';
 
 export function buildDossiersSchema(): Promise<SubgraphSchema> {
   return buildFederatedSchema({
-    resolvers: [DossierResolver, DossierEventsResolver],
+    resolvers: [
+      DossierResolver,
+      DossierEventsResolver,
+      ...WORKFLOW_RESOLVERS,
+      ...FILE_RESOLVERS,
+      ...NOTIFICATION_RESOLVERS,
+      ...FEEDBACK_RESOLVERS,
+      ...STATISTICS_RESOLVERS,
+    ],
     references: { Dossier: resolveDossierReference },
   });
 }

@@ -33,6 +33,12 @@ const ConfigSchema = z
     INSURANCE_SIM_PORT: port(4104),
     /** Business registry simulator's port (CSDL quốc gia về đăng ký doanh nghiệp). @default 4103 */
     BUSINESS_SIM_PORT: port(4103),
+    /** Postal carrier simulator's port (VNPost-style pickup and delivery orders). @default 4105 */
+    POSTAL_SIM_PORT: port(4105),
+    /** SMS gateway simulator's port (brandname SMS over HTTP). @default 4106 */
+    SMS_SIM_PORT: port(4106),
+    /** Mail server simulator's port (SMTP). @default 4107 */
+    SMTP_SIM_PORT: port(4107),
     /** Subgraph URLs for a gateway running apart from them; derived from the ports when empty. */
     PROCEDURES_URL: optionalUrl,
     DOSSIERS_URL: optionalUrl,
@@ -58,6 +64,19 @@ const ConfigSchema = z
     BUSINESS_REGISTRY_WSDL_URL: optionalUrl,
     /** Time allowed for one call to a national database. @default 3000 */
     POPULATION_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+    /** Postal carrier API base URL; derived from the simulator port when empty. */
+    POSTAL_URL: optionalUrl,
+    /** Postal carrier API key. @default a development key */
+    POSTAL_API_KEY: z.string().min(8).default('dev-postal-key'),
+    /** SMS gateway base URL; derived from the simulator port when empty. */
+    SMS_GATEWAY_URL: optionalUrl,
+    /** SMS brandname and API key agreed with the SMS gateway. */
+    SMS_BRANDNAME: z.string().default('LIENTHONG'),
+    SMS_API_KEY: z.string().min(8).default('dev-sms-key'),
+    /** SMTP server for e-mail notifications, e.g. smtp://host:25; derived from the simulator port when empty. */
+    SMTP_URL: optionalUrl,
+    /** Sender of e-mail notifications. @default "Lienthong <no-reply@lienthong.local>" */
+    MAIL_FROM: z.string().default('Lienthong <no-reply@lienthong.local>'),
     /** Payment provider base URL; derived from the simulator port when empty. */
     PAYMENT_PROVIDER_URL: optionalUrl,
     /** Merchant code and HMAC-SHA256 secret agreed with the payment provider. */
@@ -67,7 +86,7 @@ const ConfigSchema = z
     PAYMENTS_PUBLIC_URL: optionalUrl,
     /** Which part of the hub this process runs. @default "all" */
     SERVICE: z
-      .enum(['all', 'gateway', 'procedures', 'dossiers', 'citizens', 'payments', 'population-sim', 'payment-sim', 'insurance-sim', 'business-sim', 'migrate'])
+      .enum(['all', 'gateway', 'procedures', 'dossiers', 'citizens', 'payments', 'population-sim', 'payment-sim', 'insurance-sim', 'business-sim', 'postal-sim', 'sms-sim', 'smtp-sim', 'migrate'])
       .default('all'),
     /** Log level. @default "info" */
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -96,6 +115,9 @@ export interface Config extends Omit<RawConfig, 'DEV_TOKENS'> {
     businessRegistryWsdl: string;
     paymentProvider: string;
     paymentsPublic: string;
+    postal: string;
+    smsGateway: string;
+    smtp: string;
   };
 }
 
@@ -122,6 +144,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       businessRegistryWsdl: c.BUSINESS_REGISTRY_WSDL_URL ?? at(c.BUSINESS_SIM_PORT, '/csdl-dkdn?wsdl'),
       paymentProvider: c.PAYMENT_PROVIDER_URL ?? at(c.PAYMENT_SIM_PORT),
       paymentsPublic: c.PAYMENTS_PUBLIC_URL ?? at(c.PAYMENTS_PORT),
+      postal: c.POSTAL_URL ?? at(c.POSTAL_SIM_PORT),
+      smsGateway: c.SMS_GATEWAY_URL ?? at(c.SMS_SIM_PORT),
+      smtp: c.SMTP_URL ?? `smtp://${c.PUBLIC_HOST}:${c.SMTP_SIM_PORT}`,
     },
   };
 }
