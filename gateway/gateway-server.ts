@@ -3,6 +3,7 @@
  * over the committed supergraph), graphql-ws subscriptions on the same path, and development
  * sign-in. Subgraph URLs come from configuration; those in the supergraph file are only defaults.
  */
+import { graphqlJsonBody } from '../subgraphs/shared/federation/json-body';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -92,7 +93,7 @@ export function createGatewayServer(options: GatewayOptions): ServerHandle {
       if (options.devTokens) mountDevTokenRoute(app, options.authSecret);
       app.use(
         '/graphql',
-        express.json({ limit: '2mb' }),
+        ...graphqlJsonBody(),
         expressMiddleware(apollo, {
           context: async ({ req }) => ({
             principal: await principalFromAuthorization(req.header('authorization'), options.authSecret),

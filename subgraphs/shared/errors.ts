@@ -41,6 +41,7 @@ export enum ErrorCode {
   ATTACHMENT_NOT_FOUND = 'ATTACHMENT_NOT_FOUND',
   FEEDBACK_NOT_FOUND = 'FEEDBACK_NOT_FOUND',
   RATE_LIMITED = 'RATE_LIMITED',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
 }
 
 interface CatalogueEntry {
@@ -121,6 +122,7 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
   },
   ATTACHMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp đính kèm.', en: 'Attachment not found.' },
   FEEDBACK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phản ánh, kiến nghị.', en: 'Feedback not found.' },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Yêu cầu quá lớn.', en: 'The request is too large.' },
   RATE_LIMITED: { status: 429, vi: 'Quá nhiều yêu cầu; vui lòng thử lại sau.', en: 'Too many requests; try again later.' },
 };
 

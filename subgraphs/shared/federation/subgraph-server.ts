@@ -3,6 +3,7 @@
  * port and path for its subscription fields. Subgraphs trust only the gateway: every operation must
  * carry the gateway's signed internal token, which names the caller.
  */
+import { graphqlJsonBody } from './json-body';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -103,7 +104,7 @@ export function buildSubgraphServer<C extends BaseContext>(options: SubgraphServ
       options.routes?.(app);
       app.use(
         '/graphql',
-        express.json({ limit: '2mb' }),
+        ...graphqlJsonBody(),
         expressMiddleware(apollo, {
           context: async ({ req }) =>
             authenticate(req.header(INTERNAL_TOKEN_HEADER), req.header('accept-language'), req.header('x-request-id')),
