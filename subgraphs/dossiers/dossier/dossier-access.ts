@@ -1,6 +1,7 @@
 /**
- * Who may see a dossier: its applicant, officials of the agency that received it, operators.
- * Anyone else is told the dossier does not exist, so receipt codes cannot be probed for owners.
+ * Who may see a dossier: its applicant, officials of the agency that received it or of the agency
+ * handling it while transferred (một cửa liên thông), operators. Anyone else is told the dossier does
+ * not exist, so receipt codes cannot be probed for owners.
  */
 import type { Principal } from '../../shared/auth/principal';
 import { ErrorCode, LienthongError } from '../../shared/errors';
@@ -8,6 +9,8 @@ import { ErrorCode, LienthongError } from '../../shared/errors';
 export interface DossierOwnership {
   applicantPersonalId: string;
   agencyCode: string;
+  /** Agency handling it while transferred. @default null (the receiving agency) */
+  handlingAgencyCode?: string | null;
 }
 
 export function canSeeDossier(principal: Principal, dossier: DossierOwnership): boolean {
@@ -15,7 +18,10 @@ export function canSeeDossier(principal: Principal, dossier: DossierOwnership): 
     case 'OPERATOR':
       return true;
     case 'OFFICIAL':
-      return principal.agencyCode === dossier.agencyCode;
+      return (
+        principal.agencyCode !== undefined &&
+        (principal.agencyCode === dossier.agencyCode || principal.agencyCode === dossier.handlingAgencyCode)
+      );
     case 'CITIZEN':
       return principal.personalId === dossier.applicantPersonalId;
     default:

@@ -29,6 +29,8 @@ export interface TransitionRequest {
   stepKey?: string | null;
   /** The version the caller read; a different current version is a stale write. @default the version read here */
   expectedVersion?: number;
+  /** When the change happened (the history row's `at`). @default the database's now() */
+  at?: Date;
   /** Further columns to set on the dossier with the status. @default none */
   set?: Record<string, unknown>;
   /** More writes in the same transaction (steps, results…), after the status moved. @default none */
@@ -61,6 +63,7 @@ export async function transitionDossier(deps: TransitionDeps, request: Transitio
         actor: request.actor,
         note: request.note,
         stepKey: request.stepKey ?? null,
+        at: request.at,
       },
     });
     const dossier = await tx.dossier.findUniqueOrThrow({ where: { id: current.id } });

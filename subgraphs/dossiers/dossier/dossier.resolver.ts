@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import type { DossiersContext } from '../context';
 import { SubmitDossierInput } from '../intake/submit-dossier.input';
 import { submitDossier } from '../intake/submit-dossier';
-import { Dossier, DossierPublicStatus, DossierStatusChange } from './dossier';
+import { Dossier, DossierStatusChange } from './dossier';
 import { canSeeDossier, dossierNotFound, requireAuthenticated } from './dossier-access';
 import { toDossier, toStatusChange } from './dossier.mapper';
 import { CitizenRef, ProcedureRef } from './stubs';
@@ -15,14 +15,6 @@ export class DossierResolver {
     const row = await ctx.loaders.dossierByCode.load(code);
     if (!row || !canSeeDossier(ctx.principal, row)) throw dossierNotFound(code);
     return toDossier(row);
-  }
-
-  @Query(() => DossierPublicStatus, { description: 'Tra cứu tình trạng hồ sơ theo mã (công khai, dữ liệu tối thiểu)' })
-  async dossierStatus(@Arg('code') code: string, @Ctx() ctx: DossiersContext): Promise<DossierPublicStatus> {
-    const row = await ctx.loaders.dossierByCode.load(code);
-    if (!row) throw dossierNotFound(code);
-    const { status, procedureCode, receivedAt, appointmentDate } = toDossier(row);
-    return Object.assign(new DossierPublicStatus(), { code, status, procedureCode, receivedAt, appointmentDate });
   }
 
   @Mutation(() => Dossier, { description: 'Nộp hồ sơ: cấp mã hồ sơ và ngày hẹn trả' })

@@ -13,6 +13,8 @@ export interface DossierStatusEvent {
   dossierCode: string;
   procedureCode: string;
   agencyCode: string;
+  /** The agency handling the dossier (another one while transferred, một cửa liên thông). */
+  handlingAgencyCode: string | null;
   applicantPersonalId: string;
   fromStatus: string | null;
   toStatus: string;
@@ -27,6 +29,7 @@ export function statusEvent(dossier: DossierRow, change: StatusChangeRow): Dossi
     dossierCode: dossier.code,
     procedureCode: dossier.procedureCode,
     agencyCode: dossier.agencyCode,
+    handlingAgencyCode: dossier.handlingAgencyCode,
     applicantPersonalId: dossier.applicantPersonalId,
     fromStatus: change.fromStatus,
     toStatus: change.toStatus,
