@@ -40,11 +40,17 @@ export interface GatewayOptions {
   port?: number;
   /** Interface to bind. @default "127.0.0.1" */
   host?: string;
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the caller's address
+   * (rate limits): e.g. `loopback`, `10.0.0.0/8`, or a hop count. @default false (the socket's address)
+   */
+  trustProxy?: boolean | number | string;
 }
 
 export function createGatewayServer(options: GatewayOptions): ServerHandle {
   const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
   const app = express();
+  app.set('trust proxy', options.trustProxy ?? false);
   const httpServer = createServer(app);
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -67,7 +73,7 @@ export function createGatewayServer(options: GatewayOptions): ServerHandle {
         headers: {
           'content-type': 'application/json',
           'accept-language': ctx.locale,
-          [INTERNAL_TOKEN_HEADER]: await signInternalToken(ctx.principal, options.internalSecret),
+          [INTERNAL_TOKEN_HEADER]: await signInternalToken(ctx.principal, options.internalSecret, ctx.clientAddress),
         },
         body: JSON.stringify({ query: operation, variables }),
       });
@@ -99,6 +105,8 @@ export function createGatewayServer(options: GatewayOptions): ServerHandle {
             principal: await principalFromAuthorization(req.header('authorization'), options.authSecret),
             locale: localeFrom(req.header('accept-language')),
             requestId: req.header('x-request-id') ?? randomUUID(),
+            // req.ip: the socket's address, or the forwarded one when it came through a trusted proxy.
+            clientAddress: req.ip,
           }),
         }),
       );

@@ -34,7 +34,7 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
   }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]): Promise<void> {
     const ctx = context as Partial<GatewayContext>;
     if (!ctx.principal) throw new Error('Gateway context has no principal; refusing to call a subgraph anonymously by accident');
-    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(ctx.principal, this.internalSecret));
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(ctx.principal, this.internalSecret, ctx.clientAddress));
     request.http?.headers.set('accept-language', ctx.locale ?? 'vi');
     if (ctx.requestId) request.http?.headers.set('x-request-id', ctx.requestId);
   }

@@ -4,13 +4,15 @@
  * deployment (docker-compose.yml). Each part's URL is known only once it listens, so parts start in
  * dependency order: storage and bus, simulators, subgraphs, then the gateway.
  */
-import { createPaymentProviderSimulator, PaymentProviderClient } from '../../adapters/payment-provider';
+import { PaymentProviderClient } from '../../adapters/payment-provider';
 import { AdapterMetrics } from '../../adapters/kit';
-import { createPopulationDbClient, createPopulationDbSimulator } from '../../adapters/population-db';
-import { createInsuranceDbClient, createInsuranceDbSimulator } from '../../adapters/insurance-db';
-import { createBusinessRegistryClient, createBusinessRegistrySimulator } from '../../adapters/business-registry';
+import { createSmsNotifier, createSmtpNotifier } from '../../adapters/notification';
+import { createPopulationDbClient } from '../../adapters/population-db';
+import { createPostalClient } from '../../adapters/postal';
+import { createInsuranceDbClient } from '../../adapters/insurance-db';
+import { createBusinessRegistryClient } from '../../adapters/business-registry';
 import { createCitizensSubgraph } from '../../subgraphs/citizens';
-import { createDossiersSubgraph } from '../../subgraphs/dossiers';
+import { createDossiersSubgraph, RedisTokenBucket } from '../../subgraphs/dossiers';
 import { createPaymentsSubgraph } from '../../subgraphs/payments';
 import { createProceduresSubgraph, seedCatalogues } from '../../subgraphs/procedures';
 import type { Config } from '../../subgraphs/shared/config';
@@ -18,17 +20,14 @@ import { createEventBus, type EventBus } from '../../subgraphs/shared/events/bus
 import type { ServerHandle } from '../../subgraphs/shared/federation/subgraph-server';
 import { openDatabase, type Database } from '../../subgraphs/shared/storage/database';
 import { createGatewayServer } from '../gateway-server';
+import { startSimulators, type HubSimulators, type SimulatorUrls } from './start-simulators';
 
-export interface HubUrls {
+export interface HubUrls extends SimulatorUrls {
   gateway?: string;
   procedures?: string;
   dossiers?: string;
   citizens?: string;
   payments?: string;
-  populationWsdl?: string;
-  insuranceDb?: string;
-  businessRegistryWsdl?: string;
-  paymentProvider?: string;
 }
 
 export interface RunningHub {
@@ -36,12 +35,7 @@ export interface RunningHub {
   db?: Database;
   bus?: EventBus;
   /** The simulators, when this process runs them (tests drive them: pay, make a source slow…). */
-  simulators: {
-    population?: ReturnType<typeof createPopulationDbSimulator>;
-    insurance?: ReturnType<typeof createInsuranceDbSimulator>;
-    businessRegistry?: ReturnType<typeof createBusinessRegistrySimulator>;
-    paymentProvider?: ReturnType<typeof createPaymentProviderSimulator>;
-  };
+  simulators: HubSimulators;
   stop(): Promise<void>;
 }
 
@@ -81,39 +75,9 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     const bus = await createEventBus(config.REDIS_URL);
     stops.push(() => bus.close());
 
-    if (runs(config, 'population-sim')) {
-      const sim = createPopulationDbSimulator({ port: config.POPULATION_SIM_PORT, host });
-      const running = await sim.start();
-      stops.push(() => sim.stop());
-      simulators.population = sim;
-      urls.populationWsdl = running.wsdlUrl;
-    }
-    if (runs(config, 'insurance-sim')) {
-      const sim = createInsuranceDbSimulator({ port: config.INSURANCE_SIM_PORT, host });
-      const running = await sim.start();
-      stops.push(() => sim.stop());
-      simulators.insurance = sim;
-      urls.insuranceDb = running.baseUrl;
-    }
-    if (runs(config, 'business-sim')) {
-      const sim = createBusinessRegistrySimulator({ port: config.BUSINESS_SIM_PORT, host });
-      const running = await sim.start();
-      stops.push(() => sim.stop());
-      simulators.businessRegistry = sim;
-      urls.businessRegistryWsdl = running.wsdlUrl;
-    }
-    if (runs(config, 'payment-sim')) {
-      const sim = createPaymentProviderSimulator({
-        port: config.PAYMENT_SIM_PORT,
-        host,
-        merchantCode: config.PAYMENT_MERCHANT_CODE,
-        secret: config.PAYMENT_SECRET,
-      });
-      const running = await sim.start();
-      stops.push(() => sim.stop());
-      simulators.paymentProvider = sim;
-      urls.paymentProvider = running.baseUrl;
-    }
+    const started = await startSimulators(config, stops);
+    Object.assign(simulators, started.simulators);
+    Object.assign(urls, started.urls);
 
     const secret = config.INTERNAL_SECRET;
     if (runs(config, 'procedures')) {
@@ -145,7 +109,23 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
       urls.citizens = (await startServer(handle)).url;
     }
     if (runs(config, 'dossiers')) {
-      urls.dossiers = (await startServer(createDossiersSubgraph({ db: db!, bus, internalSecret: secret }, { port: config.DOSSIERS_PORT, host }))).url;
+      const postal = createPostalClient({ baseUrl: urls.postal ?? config.urls.postal, apiKey: config.POSTAL_API_KEY });
+      const notifiers = [
+        createSmsNotifier({ baseUrl: urls.smsGateway ?? config.urls.smsGateway, apiKey: config.SMS_API_KEY, brandname: config.SMS_BRANDNAME }),
+        createSmtpNotifier({ url: urls.smtp ?? config.urls.smtp, from: config.MAIL_FROM }),
+      ];
+      stops.push(async () => {
+        postal.close();
+        await Promise.all(notifiers.map((n) => n.close?.()));
+      });
+      // Several dossiers processes share the public lookup's limits through Redis when there is one.
+      const publicStatusLimiter = config.REDIS_URL ? await new RedisTokenBucket(config.REDIS_URL).connect() : undefined;
+      if (publicStatusLimiter) stops.push(() => publicStatusLimiter.close());
+      const handle = createDossiersSubgraph(
+        { db: db!, bus, internalSecret: secret, postal, notifiers, publicStatusLimiter },
+        { port: config.DOSSIERS_PORT, host },
+      );
+      urls.dossiers = (await startServer(handle)).url;
     }
     if (runs(config, 'payments')) {
       const provider = new PaymentProviderClient({
@@ -168,6 +148,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
         authSecret: config.AUTH_SECRET,
         internalSecret: secret,
         devTokens: config.DEV_TOKENS,
+        trustProxy: config.TRUST_PROXY,
         port: config.PORT,
         host,
       });

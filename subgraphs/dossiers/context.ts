@@ -6,6 +6,7 @@ import type { PrismaClient } from '../shared/storage/database';
 import type { CalendarStore } from '../shared/calendar';
 import type { ProcedureCatalogue } from '../procedures';
 import type { OutboxNotifier } from '../shared/outbox';
+import type { IntakeReferences } from './intake/intake-references';
 import type { DossierRow, StatusChangeRow } from './dossier/dossier.mapper';
 
 export interface DossiersServices {
@@ -16,6 +17,8 @@ export interface DossiersServices {
   calendars: CalendarStore;
   /** The relay publishing this process's outbox events; woken after each commit. */
   outbox: OutboxNotifier;
+  /** Procedures, cut-offs and workflows as intake reads them (briefly cached). @default read on every submission */
+  intakeReferences?: IntakeReferences;
 }
 
 export interface DossiersContext extends BaseContext, DossiersServices {

@@ -5,6 +5,7 @@ import { buildFederatedSchema, type SubgraphSchema } from '../shared/federation/
 import { buildSubgraphServer, type ServerHandle } from '../shared/federation/subgraph-server';
 import type { Database } from '../shared/storage/database';
 import { OutboxRelay, type OutboxRelayOptions } from '../shared/outbox';
+import { IntakeReferences, type IntakeReferencesOptions } from './intake/intake-references';
 import { calendarStoreFor, ProcedureCatalogue } from '../procedures';
 import { createDossiersContext, type DossiersServices } from './context';
 import { DossierResolver } from './dossier/dossier.resolver';
@@ -13,11 +14,17 @@ import { DossierEventsResolver } from './events/dossier-events.resolver';
 import { consumePaymentPaid } from './events/payment-paid.consumer';
 import { FEEDBACK_RESOLVERS } from './feedback';
 import { FILE_RESOLVERS } from './files';
-import { NOTIFICATION_RESOLVERS } from './notifications';
+import { NOTIFICATION_RESOLVERS, NotificationDispatcher, type NotificationDispatcherOptions } from './notifications';
+import { DeadlineScanner, type DeadlineScannerOptions } from './deadlines';
+import type { PostalServices } from './postal';
+import type { Notifier } from '../../adapters/notification';
+import type { PostalClient } from '../../adapters/postal';
+import { InMemoryTokenBucket, PUBLIC_STATUS_RESOLVERS, type PublicStatusServices, type RateLimiter } from './public-status';
 import { STATISTICS_RESOLVERS } from './statistics';
 import { WORKFLOW_RESOLVERS } from './workflow';
 
 export { DOSSIER_STATUS_TOPIC, type DossierStatusEvent } from './events/dossier-status-event';
+export { RedisTokenBucket } from './public-status/redis-rate-limiter';
 
 export function buildDossiersSchema(): Promise<SubgraphSchema> {
   return buildFederatedSchema({
@@ -28,6 +35,7 @@ export function buildDossiersSchema(): Promise<SubgraphSchema> {
       ...FILE_RESOLVERS,
       ...NOTIFICATION_RESOLVERS,
       ...FEEDBACK_RESOLVERS,
+      ...PUBLIC_STATUS_RESOLVERS,
       ...STATISTICS_RESOLVERS,
     ],
     references: { Dossier: resolveDossierReference },
@@ -40,19 +48,41 @@ export interface DossiersDeps {
   internalSecret: string;
   /** Working-day calendar for appointment dates. @default the process's store over `db` */
   calendars?: CalendarStore;
+  /** How long intake keeps procedures, cut-offs and workflows. @default IntakeReferences' defaults (5 s) */
+  intakeReferences?: IntakeReferencesOptions;
   /** Outbox relay tuning. @default OutboxRelay's defaults */
   outbox?: OutboxRelayOptions;
+  /**
+   * Buckets of the public status lookup (`dossierStatus`); pass a RedisTokenBucket to share them
+   * between processes. @default per-process buckets of 10 lookups, refilled at 0.5 per second
+   */
+  publicStatusLimiter?: RateLimiter;
+  /** Postal carrier for returns by post. @default none (returnResultByPost answers UPSTREAM_UNAVAILABLE) */
+  postal?: PostalClient;
+  /** Where applicants are told about their dossiers (SMS, e-mail). @default none (nobody is notified) */
+  notifiers?: Notifier[];
+  /** Retries of a failing notification provider. @default 3 attempts, 1 s then 2 s apart */
+  notificationRetry?: NotificationDispatcherOptions;
+  /** Due-soon / overdue scanner, or false for none in this process. @default a pass every 60 s, due soon 8 working hours ahead */
+  deadlines?: DeadlineScannerOptions | false;
 }
 
 export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: number; host?: string } = {}): ServerHandle {
   const relay = new OutboxRelay(deps.db.prisma, deps.bus, deps.outbox);
-  const services: DossiersServices = {
+  const catalogue = new ProcedureCatalogue(deps.db.prisma);
+  const services: DossiersServices & PublicStatusServices & PostalServices = {
     prisma: deps.db.prisma,
     bus: deps.bus,
-    catalogue: new ProcedureCatalogue(deps.db.prisma),
+    catalogue,
     calendars: deps.calendars ?? calendarStoreFor(deps.db.prisma),
     outbox: relay,
+    intakeReferences: new IntakeReferences(deps.db.prisma, catalogue, deps.intakeReferences),
+    publicStatusLimiter: deps.publicStatusLimiter ?? new InMemoryTokenBucket(),
+    postal: deps.postal,
   };
+  const deadlines = deps.deadlines === false ? undefined : new DeadlineScanner(services, deps.deadlines);
+  const notifications = deps.notifiers?.length ? new NotificationDispatcher({ ...services, notifiers: deps.notifiers }, deps.notificationRetry) : undefined;
+  let stopNotifications: (() => Promise<void>) | undefined;
   let stopConsumer: (() => Promise<void>) | undefined;
   return buildSubgraphServer({
     name: 'dossiers',
@@ -60,10 +90,15 @@ export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: num
     internalSecret: deps.internalSecret,
     context: (base) => createDossiersContext(base, services),
     onStarted: async () => {
+      // Subscribed before the relay starts, so events pending from before a restart are notified too.
+      stopNotifications = await notifications?.subscribe(services.bus);
       relay.start();
+      deadlines?.start();
       stopConsumer = await consumePaymentPaid(services, services.bus);
     },
     onStopping: async () => {
+      await deadlines?.stop();
+      await stopNotifications?.();
       await stopConsumer?.();
       await relay.stop();
     },

@@ -88,6 +88,18 @@ const ConfigSchema = z
     SERVICE: z
       .enum(['all', 'gateway', 'procedures', 'dossiers', 'citizens', 'payments', 'population-sim', 'payment-sim', 'insurance-sim', 'business-sim', 'postal-sim', 'sms-sim', 'smtp-sim', 'migrate'])
       .default('all'),
+    /**
+     * Which proxies' X-Forwarded-For the gateway believes for callers' addresses (rate limits): `true`,
+     * a hop count, or addresses/subnets such as `loopback, 10.0.0.0/8`. @default false (the socket's address)
+     */
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v): boolean | number | string => {
+        if (v === undefined || v === '' || v === 'false') return false;
+        if (v === 'true') return true;
+        return /^\d+$/.test(v) ? Number(v) : v;
+      }),
     /** Log level. @default "info" */
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })

@@ -4,22 +4,18 @@
  * Runs against the embedded default and, when TEST_DATABASE_URL is set (CI), against PostgreSQL.
  */
 import { DEMO_CITIZEN_ID } from '../../adapters/population-db';
-import { startHub, type RunningHub } from '../../gateway/hub/start-hub';
+import type { RunningHub } from '../../gateway/hub/start-hub';
 import { issueAccessToken } from '../../subgraphs/shared/auth/tokens';
 import { localDay, WorkingDayCalendar } from '../../subgraphs/shared/calendar/working-days';
-import { loadConfig, type Config } from '../../subgraphs/shared/config';
-import type { Database } from '../../subgraphs/shared/storage/database';
-import { openTestDatabase, TEST_DATABASE_URL } from '../support/database';
+import type { Config } from '../../subgraphs/shared/config';
+import { E2E_BACKENDS, startTestHub, type TestHub } from '../support/test-hub';
 import { eventually, gql, SubscriptionRecorder } from '../support/gateway-client';
 import { buildFormData, FEE_PROCEDURE, type FormField, tableCounts } from '../support/journey';
 
-const backends: Array<[string, boolean]> = [['embedded PGlite', false]];
-if (TEST_DATABASE_URL) backends.push(['PostgreSQL', true]);
-
-describe.each(backends)('portal journey through the gateway (%s)', (_backend, onPostgres) => {
+describe.each(E2E_BACKENDS)('portal journey through the gateway (%s)', (_backend, onPostgres) => {
   let config: Config;
   let hub: RunningHub;
-  let testDb: Database | undefined;
+  let testHub: TestHub;
   let url: string;
   let citizen: string;
   let official: string;
@@ -30,19 +26,14 @@ describe.each(backends)('portal journey through the gateway (%s)', (_backend, on
   let signalListenersBefore: number;
 
   beforeAll(async () => {
-    const zeroPorts = ['PORT', 'PROCEDURES_PORT', 'DOSSIERS_PORT', 'CITIZENS_PORT', 'PAYMENTS_PORT', 'POPULATION_SIM_PORT', 'PAYMENT_SIM_PORT', 'INSURANCE_SIM_PORT', 'BUSINESS_SIM_PORT'];
-    config = loadConfig({ ...Object.fromEntries(zeroPorts.map((p) => [p, '0'])), EMBEDDED_DATA_DIR: 'memory', POPULATION_TIMEOUT_MS: '2000' });
-    testDb = onPostgres ? await openTestDatabase() : undefined;
     signalListenersBefore = process.listeners('SIGTERM').length + process.listeners('SIGINT').length;
-    hub = await startHub(config, { db: testDb });
-    url = hub.urls.gateway!;
-    citizen = await issueAccessToken({ id: `citizen:${DEMO_CITIZEN_ID}`, role: 'CITIZEN', personalId: DEMO_CITIZEN_ID }, config.AUTH_SECRET);
+    testHub = await startTestHub(onPostgres);
+    ({ config, hub, url, citizen } = testHub);
   });
 
   afterAll(async () => {
     await dashboard?.close();
-    await hub?.stop();
-    await testDb?.close();
+    await testHub?.stop();
   });
 
   it('uses the storage it was asked to', () => {
@@ -156,19 +147,19 @@ describe.each(backends)('portal journey through the gateway (%s)', (_backend, on
     await hub.simulators.paymentProvider!.completePayment(pay.data.payDossierFee.providerRef, 'SUCCESS');
     const dossier = await eventually(async () => {
       const res = await gql(url, `query($c: String!) { dossier(code: $c) { status payment { status receiptNumber } history { fromStatus toStatus } } }`, { c: dossierCode }, citizen);
-      return res.data?.dossier?.status === 'ACCEPTED' ? res.data.dossier : undefined;
+      return res.data?.dossier?.status === 'NEW' ? res.data.dossier : undefined; // paid: waits for reception
     });
     expect(dossier.payment).toMatchObject({ status: 'PAID', receiptNumber: expect.any(String) });
-    expect(dossier.history.map((h: any) => h.toStatus)).toEqual(['PAYMENT_DUE', 'ACCEPTED']);
+    expect(dossier.history.map((h: any) => h.toStatus)).toEqual(['PAYMENT_DUE', 'NEW']);
 
     const lookup = await gql(url, `query($c: String!) { dossierStatus(code: $c) { status } }`, { c: dossierCode });
-    expect(lookup.data.dossierStatus.status).toBe('ACCEPTED'); // public, no token
+    expect(lookup.data.dossierStatus.status).toBe('NEW'); // public, no token
   });
 
   it('5b. the dashboard received both status events, resolved across subgraphs', async () => {
     const events = (await dashboard.next(2)).map((r) => r.data!.dossierEvents);
-    expect(events.map((e: any) => [e.fromStatus, e.toStatus])).toEqual([[null, 'PAYMENT_DUE'], ['PAYMENT_DUE', 'ACCEPTED']]);
-    expect(events[1].dossier).toMatchObject({ code: dossierCode, status: 'ACCEPTED', procedure: { name: expect.stringMatching(/lý lịch tư pháp/i) } });
+    expect(events.map((e: any) => [e.fromStatus, e.toStatus])).toEqual([[null, 'PAYMENT_DUE'], ['PAYMENT_DUE', 'NEW']]);
+    expect(events[1].dossier).toMatchObject({ code: dossierCode, status: 'NEW', procedure: { name: expect.stringMatching(/lý lịch tư pháp/i) } });
   });
 
   describe('bad input gets a typed error and stores nothing', () => {

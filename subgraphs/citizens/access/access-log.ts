@@ -22,6 +22,9 @@ export interface AccessLogEntry {
   dossierCode?: string | null;
 }
 
+/** How long a log write may wait for a connection, and run, in milliseconds. */
+const LOG_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
+
 // Any constant will do, as long as nothing else in the database locks the same key.
 const ACCESS_LOG_LOCK_KEY = 4_003_001;
 
@@ -72,7 +75,8 @@ export class CitizenAccessLog {
       if (ordered.length !== rows.length || ordered.some((row, i) => row.hash !== rows[i].hash)) {
         throw new Error('citizen_access_log: ids were not assigned in insertion order');
       }
-    });
+      // Writers queue on the lock by design: under a burst, waiting for a connection is normal, not a failure.
+    }, LOG_TRANSACTION);
   }
 
   /** A person's rows, newest first, after the row with id `beforeId` when given. */

@@ -29,6 +29,8 @@ export interface AppointmentDeps {
   calendar: WorkingDayCalendar;
   /** @default 17 */
   defaultCutoffHour?: number;
+  /** An agency's own cut-off hour, or null. @default a read of the `agency` table */
+  agencyCutoffHour?: (agencyCode: string) => Promise<number | null>;
 }
 
 /** The procedure's cases; a record without `processingTimes` has one case, its `processingDays`. */
@@ -54,8 +56,10 @@ function pickCase(record: ProcedureRecord, caseCode: string | null | undefined):
 async function cutoffOf(deps: Omit<AppointmentDeps, 'catalogue'>, record: ProcedureRecord): Promise<{ hour: number; source: CutoffSource }> {
   const own = (record as Partial<Pick<ProcedureRecord, 'cutoffHour'>>).cutoffHour;
   if (own !== undefined && own !== null) return { hour: own, source: CutoffSource.PROCEDURE };
-  const agency = await deps.prisma.agency.findUnique({ where: { code: record.agencyCode }, select: { cutoffHour: true } });
-  if (agency?.cutoffHour !== undefined && agency.cutoffHour !== null) return { hour: agency.cutoffHour, source: CutoffSource.AGENCY };
+  const agencyHour = deps.agencyCutoffHour
+    ? await deps.agencyCutoffHour(record.agencyCode)
+    : ((await deps.prisma.agency.findUnique({ where: { code: record.agencyCode }, select: { cutoffHour: true } }))?.cutoffHour ?? null);
+  if (agencyHour !== null) return { hour: agencyHour, source: CutoffSource.AGENCY };
   return { hour: deps.defaultCutoffHour ?? DEFAULT_CUTOFF_HOUR, source: CutoffSource.DEFAULT };
 }
 

@@ -17,8 +17,9 @@ export const INTERNAL_TOKEN_HEADER = 'x-lienthong-internal-token';
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
-async function sign(principal: Principal, secret: string, audience: string, ttl: string): Promise<string> {
+async function sign(principal: Principal, secret: string, audience: string, ttl: string, clientAddress?: string): Promise<string> {
   const claims: Record<string, unknown> = { role: principal.role };
+  if (clientAddress) claims.addr = clientAddress;
   if (principal.personalId) claims.pid = principal.personalId;
   if (principal.agencyCode) claims.agency = principal.agencyCode;
   if (principal.workflowRoles?.length) claims.wfr = principal.workflowRoles;
@@ -33,12 +34,12 @@ async function sign(principal: Principal, secret: string, audience: string, ttl:
     .sign(key(secret));
 }
 
-async function verify(token: string, secret: string, audience: string): Promise<Principal> {
+async function verify(token: string, secret: string, audience: string): Promise<{ principal: Principal; clientAddress?: string }> {
   try {
     const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience, algorithms: ['HS256'] });
     const role = payload.role as Role;
     if (!payload.sub || !ROLES.includes(role)) throw new Error('malformed claims');
-    return {
+    const principal: Principal = {
       id: payload.sub,
       role,
       personalId: typeof payload.pid === 'string' ? payload.pid : undefined,
@@ -47,6 +48,7 @@ async function verify(token: string, secret: string, audience: string): Promise<
         Array.isArray(payload.wfr) && payload.wfr.every((r) => typeof r === 'string') ? (payload.wfr as string[]) : undefined,
       name: typeof payload.name === 'string' ? payload.name : undefined,
     };
+    return { principal, clientAddress: typeof payload.addr === 'string' ? payload.addr : undefined };
   } catch (err) {
     const expired = err instanceof joseErrors.JWTExpired;
     throw new LienthongError(ErrorCode.UNAUTHENTICATED, {
@@ -58,8 +60,11 @@ async function verify(token: string, secret: string, audience: string): Promise<
 
 /** Issues an access token for a caller. @param ttl jose duration, @default "8h" */
 export const issueAccessToken = (p: Principal, secret: string, ttl = '8h') => sign(p, secret, ACCESS_AUDIENCE, ttl);
-export const verifyAccessToken = (token: string, secret: string) => verify(token, secret, ACCESS_AUDIENCE);
+export const verifyAccessToken = async (token: string, secret: string) => (await verify(token, secret, ACCESS_AUDIENCE)).principal;
 
 /** Short-lived: it only has to survive one gateway → subgraph hop (or one subscription's start). */
-export const signInternalToken = (p: Principal, secret: string) => sign(p, secret, INTERNAL_AUDIENCE, '5m');
-export const verifyInternalToken = (token: string, secret: string) => verify(token, secret, INTERNAL_AUDIENCE);
+export const signInternalToken = (p: Principal, secret: string, clientAddress?: string) =>
+  sign(p, secret, INTERNAL_AUDIENCE, '5m', clientAddress);
+export const verifyInternalToken = async (token: string, secret: string) => (await verify(token, secret, INTERNAL_AUDIENCE)).principal;
+/** The forwarded identity and the caller's address the gateway saw. */
+export const readInternalToken = (token: string, secret: string) => verify(token, secret, INTERNAL_AUDIENCE);

@@ -8,6 +8,11 @@ export interface BaseContext {
   locale: Locale;
   /** Correlates logs across the gateway and subgraphs. */
   requestId: string;
+  /**
+   * The caller's network address as the gateway saw it (behind trusted proxies: the forwarded one),
+   * carried in the signed internal token; subgraphs never see the caller's socket. @default undefined
+   */
+  clientAddress?: string;
 }
 
 export function localeFrom(acceptLanguage: string | undefined): Locale {

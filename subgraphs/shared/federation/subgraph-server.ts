@@ -14,7 +14,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../auth/tokens';
+import { INTERNAL_TOKEN_HEADER, readInternalToken } from '../auth/tokens';
 import { ErrorCode, LienthongError } from '../errors';
 import { type BaseContext, localeFrom } from './context';
 
@@ -80,8 +80,8 @@ export function buildSubgraphServer<C extends BaseContext>(options: SubgraphServ
         vi: 'Dịch vụ con chỉ nhận yêu cầu từ cổng (gateway).',
       });
     }
-    const principal = await verifyInternalToken(token, options.internalSecret);
-    return options.context({ principal, locale: localeFrom(acceptLanguage), requestId: requestId ?? randomUUID() });
+    const { principal, clientAddress } = await readInternalToken(token, options.internalSecret);
+    return options.context({ principal, locale: localeFrom(acceptLanguage), requestId: requestId ?? randomUUID(), clientAddress });
   };
 
   return {

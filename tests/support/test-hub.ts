@@ -1,0 +1,59 @@
+/**
+ * The whole hub for an end-to-end test: every port 0, embedded storage in memory or a throw-away
+ * PostgreSQL database, and tokens for the people of the journey.
+ */
+import { DEMO_CITIZEN_ID } from '../../adapters/population-db';
+import { startHub, type RunningHub } from '../../gateway/hub/start-hub';
+import type { Principal } from '../../subgraphs/shared/auth/principal';
+import { issueAccessToken } from '../../subgraphs/shared/auth/tokens';
+import { loadConfig, type Config } from '../../subgraphs/shared/config';
+import type { Database } from '../../subgraphs/shared/storage/database';
+import { openTestDatabase, TEST_DATABASE_URL } from './database';
+
+/** The backends an e2e test runs on: embedded always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const E2E_BACKENDS: Array<[string, boolean]> = [['embedded PGlite', false], ...(TEST_DATABASE_URL ? [['PostgreSQL', true] as [string, boolean]] : [])];
+
+const PORT_SETTINGS = [
+  'PORT',
+  'PROCEDURES_PORT',
+  'DOSSIERS_PORT',
+  'CITIZENS_PORT',
+  'PAYMENTS_PORT',
+  'POPULATION_SIM_PORT',
+  'PAYMENT_SIM_PORT',
+  'INSURANCE_SIM_PORT',
+  'BUSINESS_SIM_PORT',
+  'POSTAL_SIM_PORT',
+  'SMS_SIM_PORT',
+  'SMTP_SIM_PORT',
+];
+
+export interface TestHub {
+  config: Config;
+  hub: RunningHub;
+  /** The gateway's GraphQL URL. */
+  url: string;
+  /** An access token for `principal`, signed as the gateway expects. */
+  token(principal: Principal): Promise<string>;
+  /** The demo citizen's token. */
+  citizen: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestHub(onPostgres: boolean): Promise<TestHub> {
+  const config = loadConfig({ ...Object.fromEntries(PORT_SETTINGS.map((p) => [p, '0'])), EMBEDDED_DATA_DIR: 'memory', POPULATION_TIMEOUT_MS: '2000' });
+  const testDb: Database | undefined = onPostgres ? await openTestDatabase() : undefined;
+  const hub = await startHub(config, { db: testDb });
+  const token = (principal: Principal) => issueAccessToken(principal, config.AUTH_SECRET);
+  return {
+    config,
+    hub,
+    url: hub.urls.gateway!,
+    token,
+    citizen: await token({ id: `citizen:${DEMO_CITIZEN_ID}`, role: 'CITIZEN', personalId: DEMO_CITIZEN_ID }),
+    async stop() {
+      await hub.stop();
+      await testDb?.close();
+    },
+  };
+}
