@@ -6,20 +6,18 @@
 import { createHash } from 'node:crypto';
 import { PDFParse } from 'pdf-parse';
 import { DEMO_CITIZEN_ID } from '../../adapters/population-db';
-import { createDossiersSubgraph } from '../../subgraphs/dossiers';
 import type { DossiersServices } from '../../subgraphs/dossiers/context';
 import { addDossierAttachments } from '../../subgraphs/dossiers/files/add-attachments';
 import { AttachmentKind } from '../../subgraphs/dossiers/files/attachment';
 import type { AttachmentLimits } from '../../subgraphs/dossiers/files/attachment-uploads';
 import { submitDossier } from '../../subgraphs/dossiers/intake/submit-dossier';
 import type { SubmitDossierInput } from '../../subgraphs/dossiers/intake/submit-dossier.input';
-import { calendarStoreFor, ProcedureCatalogue, seedCatalogues } from '../../subgraphs/procedures';
+import { calendarStoreFor, ProcedureCatalogue } from '../../subgraphs/procedures';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
-import { InProcessEventBus } from '../../subgraphs/shared/events/bus';
-import type { ServerHandle } from '../../subgraphs/shared/federation/subgraph-server';
+import type { InProcessEventBus } from '../../subgraphs/shared/events/bus';
 import { NO_RELAY } from '../../subgraphs/shared/outbox';
 import type { Database } from '../../subgraphs/shared/storage/database';
-import { openTestDatabase } from '../support/database';
+import { startDossiersTestServer, type DossiersTestServer } from '../support/dossiers-server';
 import { callSubgraph, TEST_INTERNAL_SECRET } from '../support/subgraph-client';
 
 /** Đăng ký khai tử: free, online, and one component (the death notice) required as a file. */
@@ -79,21 +77,16 @@ const SLIPS = `query($c: String!) { dossier(code: $c) {
 describe('dossier attachments and slips', () => {
   let db: Database;
   let bus: InProcessEventBus;
-  let server: ServerHandle;
+  let dossiers: DossiersTestServer;
   let url: string;
 
   beforeAll(async () => {
-    db = await openTestDatabase();
-    await seedCatalogues(db.prisma);
-    bus = new InProcessEventBus();
-    server = createDossiersSubgraph({ db, bus, internalSecret: TEST_INTERNAL_SECRET });
-    url = (await server.start()).url;
+    dossiers = await startDossiersTestServer();
+    ({ db, bus, url } = dossiers);
   });
 
   afterAll(async () => {
-    await server?.stop();
-    await bus?.close();
-    await db?.close();
+    await dossiers?.stop();
   });
 
   const call = (query: string, variables: Record<string, unknown>, principal: Principal) => callSubgraph(url, query, variables, principal, TEST_INTERNAL_SECRET);

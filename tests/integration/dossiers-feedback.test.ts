@@ -4,16 +4,14 @@
  * nothing written when a request is refused.
  */
 import { randomUUID } from 'node:crypto';
-import { createDossiersSubgraph } from '../../subgraphs/dossiers';
 import { DOSSIER_FEEDBACK_TOPIC } from '../../subgraphs/dossiers/feedback';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
 import { ANONYMOUS } from '../../subgraphs/shared/auth/principal';
-import { InProcessEventBus } from '../../subgraphs/shared/events/bus';
-import type { ServerHandle } from '../../subgraphs/shared/federation/subgraph-server';
+import type { InProcessEventBus } from '../../subgraphs/shared/events/bus';
 import type { Database } from '../../subgraphs/shared/storage/database';
-import { openTestDatabase } from '../support/database';
+import { startDossiersTestServer, type DossiersTestServer } from '../support/dossiers-server';
 import { eventually } from '../support/gateway-client';
-import { callSubgraph, TEST_INTERNAL_SECRET } from '../support/subgraph-client';
+import { callSubgraph } from '../support/subgraph-client';
 
 const AGENCY = '000.00.12.H26';
 const OTHER_AGENCY = '000.00.13.H26';
@@ -36,7 +34,7 @@ let sequence = 0;
 describe('dossier feedback, complaints and ratings', () => {
   let db: Database;
   let bus: InProcessEventBus;
-  let server: ServerHandle;
+  let dossiers: DossiersTestServer;
   let url: string;
 
   const insertDossier = async (status: string, agencyCode = AGENCY) => {
@@ -70,16 +68,12 @@ describe('dossier feedback, complaints and ratings', () => {
   });
 
   beforeAll(async () => {
-    db = await openTestDatabase();
-    bus = new InProcessEventBus();
-    server = createDossiersSubgraph({ db, bus, internalSecret: TEST_INTERNAL_SECRET });
-    url = (await server.start()).url;
+    dossiers = await startDossiersTestServer({ seed: false });
+    ({ db, bus, url } = dossiers);
   });
 
   afterAll(async () => {
-    await server?.stop();
-    await bus?.close();
-    await db?.close();
+    await dossiers?.stop();
   });
 
   it('lets the applicant submit a complaint, stored with its event, published after commit', async () => {

@@ -5,13 +5,11 @@
  * with a typed error that writes nothing.
  */
 import { DEMO_CITIZEN_ID } from '../../adapters/population-db';
-import { createDossiersSubgraph } from '../../subgraphs/dossiers';
-import { appointmentFor, calendarStoreFor, ProcedureCatalogue, seedCatalogues } from '../../subgraphs/procedures';
+import { appointmentFor, calendarStoreFor, ProcedureCatalogue } from '../../subgraphs/procedures';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
-import { InProcessEventBus } from '../../subgraphs/shared/events/bus';
-import type { ServerHandle } from '../../subgraphs/shared/federation/subgraph-server';
+import type { InProcessEventBus } from '../../subgraphs/shared/events/bus';
 import type { Database } from '../../subgraphs/shared/storage/database';
-import { openTestDatabase } from '../support/database';
+import { startDossiersTestServer, type DossiersTestServer } from '../support/dossiers-server';
 import { FEE_PROCEDURE } from '../support/journey';
 import { callSubgraph, TEST_INTERNAL_SECRET } from '../support/subgraph-client';
 import { eventually } from '../support/gateway-client';
@@ -50,21 +48,16 @@ const organisationForm = {
 describe('dossier intake', () => {
   let db: Database;
   let bus: InProcessEventBus;
-  let server: ServerHandle;
+  let dossiers: DossiersTestServer;
   let url: string;
 
   beforeAll(async () => {
-    db = await openTestDatabase();
-    await seedCatalogues(db.prisma);
-    bus = new InProcessEventBus();
-    server = createDossiersSubgraph({ db, bus, internalSecret: TEST_INTERNAL_SECRET });
-    url = (await server.start()).url;
+    dossiers = await startDossiersTestServer();
+    ({ db, bus, url } = dossiers);
   });
 
   afterAll(async () => {
-    await server?.stop();
-    await bus?.close();
-    await db?.close();
+    await dossiers?.stop();
   });
 
   const submit = (extra: Record<string, unknown> = {}) =>

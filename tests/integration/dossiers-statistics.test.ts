@@ -3,14 +3,12 @@
  * pause times: every figure per grouping, the period's bounds in Vietnamese days, and who may read.
  */
 import { randomUUID } from 'node:crypto';
-import { createDossiersSubgraph } from '../../subgraphs/dossiers';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
 import { ANONYMOUS } from '../../subgraphs/shared/auth/principal';
-import { InProcessEventBus } from '../../subgraphs/shared/events/bus';
-import type { ServerHandle } from '../../subgraphs/shared/federation/subgraph-server';
+import type { InProcessEventBus } from '../../subgraphs/shared/events/bus';
 import type { Database } from '../../subgraphs/shared/storage/database';
-import { openTestDatabase } from '../support/database';
-import { callSubgraph, TEST_INTERNAL_SECRET } from '../support/subgraph-client';
+import { startDossiersTestServer, type DossiersTestServer } from '../support/dossiers-server';
+import { callSubgraph } from '../support/subgraph-client';
 
 const A = '000.00.12.H26';
 const B = '000.00.13.H26';
@@ -87,7 +85,7 @@ const row = (figures: Record<string, unknown>) => ({
 describe('dossier statistics', () => {
   let db: Database;
   let bus: InProcessEventBus;
-  let server: ServerHandle;
+  let dossiers: DossiersTestServer;
   let url: string;
 
   const stats = async (filter: Record<string, unknown> | null, groupBy: string[] = [], principal = operator) => {
@@ -101,8 +99,11 @@ describe('dossier statistics', () => {
   };
 
   beforeAll(async () => {
-    db = await openTestDatabase();
-    bus = new InProcessEventBus();
+    dossiers = await startDossiersTestServer({ seed: false, prepare: insertDossiers });
+    ({ db, bus, url } = dossiers);
+  });
+
+  async function insertDossiers(db: Database) {
     let n = 0;
     for (const d of DOSSIERS) {
       const id = randomUUID();
@@ -126,14 +127,10 @@ describe('dossier statistics', () => {
       });
       if (d.score) await db.prisma.dossierRating.create({ data: { dossierId: id, score: d.score, ratedBy: citizen.id } });
     }
-    server = createDossiersSubgraph({ db, bus, internalSecret: TEST_INTERNAL_SECRET });
-    url = (await server.start()).url;
-  });
+  }
 
   afterAll(async () => {
-    await server?.stop();
-    await bus?.close();
-    await db?.close();
+    await dossiers?.stop();
   });
 
   it('counts the period as a whole', async () => {

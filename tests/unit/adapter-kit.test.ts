@@ -59,7 +59,8 @@ function upstream(policy: UpstreamPolicyOptions = {}) {
       baseUrl,
       operations: { read: { method: 'GET', path: '/items/{id}' }, write: { method: 'POST', path: '/items' } },
     },
-    timeoutMs: 500,
+    // Generous: a loaded CI machine must not turn a retried read into a timeout.
+    timeoutMs: 3000,
     retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
     ...policy,
   });

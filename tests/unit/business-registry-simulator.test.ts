@@ -119,17 +119,17 @@ describe('business registry simulator over SOAP', () => {
   });
 
   it('answers UNAVAILABLE while switched off, and delays by the latency set', async () => {
-    const client = createBusinessRegistryClient({ wsdlUrl, timeoutMs: 150 });
+    const client = createBusinessRegistryClient({ wsdlUrl, timeoutMs: 500 });
     await client.lookup(DEMO_ORGANIZATION_TAX_CODE, audit); // WSDL loaded
     sim.setAvailable(false);
     await expect(client.lookup(DEMO_ORGANIZATION_TAX_CODE, audit)).rejects.toMatchObject({ code: 'UNAVAILABLE', system: 'CSDL_DKDN' });
     sim.setAvailable(true);
-    sim.setLatency(400);
+    sim.setLatency(3000);
     const started = Date.now();
     const err = await client.lookup(DEMO_ORGANIZATION_TAX_CODE, audit).catch((e: unknown) => e);
     sim.setLatency(0);
     expect(err).toBeInstanceOf(AdapterError);
     expect(err).toMatchObject({ code: 'TIMEOUT' });
-    expect(Date.now() - started).toBeLessThan(400);
+    expect(Date.now() - started).toBeLessThan(3000);
   });
 });

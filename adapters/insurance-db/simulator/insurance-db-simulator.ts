@@ -7,8 +7,8 @@
  * - `POST /api/v1/nguoi-tham-gia/tra-cuu` `{ danhSachSoDinhDanh: [...] }` → 200 `{ ketQua: [...] }` (found ones only)
  * - headers `x-ma-yeu-cau`, `x-nguoi-tra-cuu`, `x-muc-dich` (URI-encoded) are required (400 otherwise).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpSandboxServer, sendError, sendJson, systemError } from '../../sandbox';
 import { insuranceParticipants } from '../fixtures';
 import { INSURANCE_DB_MAX_BATCH } from '../insured-person';
 
@@ -42,12 +42,6 @@ export interface InsuranceDbSimulator {
 const MAX_BODY_BYTES = 64 * 1024;
 const isId = (value: unknown): value is string => typeof value === 'string' && /^[0-9]{12}$/.test(value);
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
-
-const error = (res: ServerResponse, status: number, maLoi: string, moTa: string) => send(res, status, { maLoi, moTa });
 
 async function readBody(req: IncomingMessage): Promise<string | null> {
   let size = 0;
@@ -67,7 +61,6 @@ export function createInsuranceDbSimulator(options: InsuranceDbSimulatorOptions 
   const calls: InsuranceDbSimulatorCalls = { total: 0, byOperation: {} };
   const participants = insuranceParticipants({ seed: options.seed, people: options.people });
   const timers = new Set<NodeJS.Timeout>();
-  let server: Server | undefined;
 
   const delay = () =>
     new Promise<void>((resolve) => {
@@ -84,11 +77,11 @@ export function createInsuranceDbSimulator(options: InsuranceDbSimulatorOptions 
     calls.total += 1;
     calls.byOperation[operation] = (calls.byOperation[operation] ?? 0) + 1;
     if (!available) {
-      error(res, 503, 'TAM_NGUNG_DICH_VU', 'Hệ thống tạm ngừng phục vụ.');
+      sendError(res, 503, 'TAM_NGUNG_DICH_VU', 'Hệ thống tạm ngừng phục vụ.');
       return false;
     }
     if (!req.headers['x-ma-yeu-cau'] || !req.headers['x-nguoi-tra-cuu'] || !req.headers['x-muc-dich']) {
-      error(res, 400, 'THIEU_THONG_TIN_YEU_CAU', 'Thiếu mã yêu cầu, người tra cứu hoặc mục đích.');
+      sendError(res, 400, 'THIEU_THONG_TIN_YEU_CAU', 'Thiếu mã yêu cầu, người tra cứu hoặc mục đích.');
       return false;
     }
     return true;
@@ -96,7 +89,7 @@ export function createInsuranceDbSimulator(options: InsuranceDbSimulatorOptions 
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://sim');
-    if (req.method === 'GET' && url.pathname === '/healthz') return send(res, 200, { ok: true });
+    if (req.method === 'GET' && url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
     const one = /^\/api\/v1\/nguoi-tham-gia\/([^/]+)$/.exec(url.pathname);
     if (req.method === 'POST' && url.pathname === '/api/v1/nguoi-tham-gia/tra-cuu') {
       if (!admit('traCuuNhieu', req, res)) return;
@@ -108,23 +101,24 @@ export function createInsuranceDbSimulator(options: InsuranceDbSimulatorOptions 
         ids = undefined;
       }
       if (!Array.isArray(ids) || ids.length === 0 || ids.length > INSURANCE_DB_MAX_BATCH) {
-        return error(res, 400, 'YEU_CAU_KHONG_HOP_LE', `Cần từ 1 đến ${INSURANCE_DB_MAX_BATCH} số định danh.`);
+        return sendError(res, 400, 'YEU_CAU_KHONG_HOP_LE', `Cần từ 1 đến ${INSURANCE_DB_MAX_BATCH} số định danh.`);
       }
-      if (!ids.every(isId)) return error(res, 400, 'SO_DINH_DANH_KHONG_HOP_LE', 'Số định danh không hợp lệ.');
+      if (!ids.every(isId)) return sendError(res, 400, 'SO_DINH_DANH_KHONG_HOP_LE', 'Số định danh không hợp lệ.');
       await delay();
-      return send(res, 200, { ketQua: [...new Set(ids)].flatMap((id) => participants.get(id) ?? []) });
+      return sendJson(res, 200, { ketQua: [...new Set(ids)].flatMap((id) => participants.get(id) ?? []) });
     }
     if (req.method === 'GET' && one) {
       if (!admit('traCuu', req, res)) return;
       const id = decodeURIComponent(one[1]);
-      if (!isId(id)) return error(res, 400, 'SO_DINH_DANH_KHONG_HOP_LE', 'Số định danh không hợp lệ.');
+      if (!isId(id)) return sendError(res, 400, 'SO_DINH_DANH_KHONG_HOP_LE', 'Số định danh không hợp lệ.');
       await delay();
       const person = participants.get(id);
-      return person ? send(res, 200, { nguoiThamGia: person }) : error(res, 404, 'KHONG_TIM_THAY', 'Không tìm thấy người tham gia.');
+      return person ? sendJson(res, 200, { nguoiThamGia: person }) : sendError(res, 404, 'KHONG_TIM_THAY', 'Không tìm thấy người tham gia.');
     }
-    return error(res, 404, 'KHONG_CO_DICH_VU', 'Không có dịch vụ này.');
+    return sendError(res, 404, 'KHONG_CO_DICH_VU', 'Không có dịch vụ này.');
   }
 
+  const server = new HttpSandboxServer(handle, { port: options.port, host, onUnexpectedError: systemError });
   return {
     calls,
     setLatency(ms) {
@@ -133,29 +127,11 @@ export function createInsuranceDbSimulator(options: InsuranceDbSimulatorOptions 
     setAvailable(value) {
       available = value;
     },
-    async start() {
-      const http = createServer((req, res) => {
-        handle(req, res).catch(() => {
-          if (!res.headersSent) error(res, 500, 'LOI_HE_THONG', 'Lỗi hệ thống.');
-          else res.end();
-        });
-      });
-      server = http;
-      await new Promise<void>((resolve, reject) => {
-        http.once('error', reject);
-        http.listen(options.port ?? 0, host, resolve);
-      });
-      const { port } = http.address() as AddressInfo;
-      return { baseUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}` };
-    },
+    start: () => server.start(),
     async stop() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      const http = server;
-      server = undefined;
-      if (!http) return;
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await server.stop();
     },
   };
 }

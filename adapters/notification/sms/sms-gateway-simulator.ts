@@ -7,8 +7,8 @@
  *   200 `{ maTinNhan, trangThai: "DA_TIEP_NHAN", soTinNhan }`; 401 `SAI_KHOA_API`; 422 `BRANDNAME_CHUA_DANG_KY`,
  *   `SO_DIEN_THOAI_KHONG_HOP_LE`, `NOI_DUNG_KHONG_HOP_LE`; 503 `TAM_NGUNG_DICH_VU`.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpSandboxServer, sendError, sendJson, systemError } from '../../sandbox';
 
 export interface SmsGatewaySimulatorOptions {
   /** Port to listen on; 0 picks a free one. @default 0 */
@@ -61,11 +61,6 @@ export function smsSegments(text: string, unicode: boolean): number {
   return length <= single ? 1 : Math.ceil(length / multi);
 }
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
-const error = (res: ServerResponse, status: number, maLoi: string, moTa: string) => send(res, status, { maLoi, moTa });
 
 async function readJson(req: IncomingMessage): Promise<Record<string, any> | null> {
   const chunks: Buffer[] = [];
@@ -93,32 +88,31 @@ export function createSmsGatewaySimulator(options: SmsGatewaySimulatorOptions = 
   const sent: SentSms[] = [];
   const byRequestId = new Map<string, SentSms>();
   const calls = { total: 0 };
-  let server: Server | undefined;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://sim');
-    if (req.method === 'GET' && url.pathname === '/healthz') return send(res, 200, { ok: true });
-    if (req.method !== 'POST' || url.pathname !== '/api/v1/sms/brandname') return error(res, 404, 'KHONG_CO_DICH_VU', 'Không có dịch vụ này.');
+    if (req.method === 'GET' && url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
+    if (req.method !== 'POST' || url.pathname !== '/api/v1/sms/brandname') return sendError(res, 404, 'KHONG_CO_DICH_VU', 'Không có dịch vụ này.');
     calls.total += 1;
-    if (req.headers['x-api-key'] !== apiKey) return error(res, 401, 'SAI_KHOA_API', 'Khóa API không hợp lệ.');
-    if (!available) return error(res, 503, 'TAM_NGUNG_DICH_VU', 'Tổng đài tạm ngừng phục vụ.');
+    if (req.headers['x-api-key'] !== apiKey) return sendError(res, 401, 'SAI_KHOA_API', 'Khóa API không hợp lệ.');
+    if (!available) return sendError(res, 503, 'TAM_NGUNG_DICH_VU', 'Tổng đài tạm ngừng phục vụ.');
     if (failures.left > 0) {
       failures.left -= 1;
-      return error(res, failures.status, 'LOI_TONG_DAI', 'Lỗi tổng đài (giả lập).');
+      return sendError(res, failures.status, 'LOI_TONG_DAI', 'Lỗi tổng đài (giả lập).');
     }
     const body = await readJson(req);
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs).unref());
-    if (!body || typeof body.maYeuCau !== 'string' || !body.maYeuCau) return error(res, 422, 'THIEU_MA_YEU_CAU', 'Thiếu mã yêu cầu.');
+    if (!body || typeof body.maYeuCau !== 'string' || !body.maYeuCau) return sendError(res, 422, 'THIEU_MA_YEU_CAU', 'Thiếu mã yêu cầu.');
     const repeat = byRequestId.get(body.maYeuCau);
-    if (repeat) return send(res, 200, { maTinNhan: repeat.maTinNhan, trangThai: 'DA_TIEP_NHAN', soTinNhan: repeat.soTinNhan });
-    if (!brandnames.has(body.brandname)) return error(res, 422, 'BRANDNAME_CHUA_DANG_KY', 'Brandname chưa đăng ký.');
+    if (repeat) return sendJson(res, 200, { maTinNhan: repeat.maTinNhan, trangThai: 'DA_TIEP_NHAN', soTinNhan: repeat.soTinNhan });
+    if (!brandnames.has(body.brandname)) return sendError(res, 422, 'BRANDNAME_CHUA_DANG_KY', 'Brandname chưa đăng ký.');
     if (typeof body.soDienThoai !== 'string' || !/^84[35789]\d{8}$/.test(body.soDienThoai)) {
-      return error(res, 422, 'SO_DIEN_THOAI_KHONG_HOP_LE', 'Số điện thoại không hợp lệ.');
+      return sendError(res, 422, 'SO_DIEN_THOAI_KHONG_HOP_LE', 'Số điện thoại không hợp lệ.');
     }
     const unicode = body.unicode === true;
     const text = body.noiDung;
     if (typeof text !== 'string' || !text || (!unicode && !GSM_TEXT.test(text)) || smsSegments(text, unicode) > MAX_SEGMENTS) {
-      return error(res, 422, 'NOI_DUNG_KHONG_HOP_LE', 'Nội dung rỗng, quá dài hoặc có ký tự ngoài bảng mã GSM.');
+      return sendError(res, 422, 'NOI_DUNG_KHONG_HOP_LE', 'Nội dung rỗng, quá dài hoặc có ký tự ngoài bảng mã GSM.');
     }
     const message: SentSms = {
       maTinNhan: `SMS${String(sent.length + 1).padStart(8, '0')}`,
@@ -132,33 +126,19 @@ export function createSmsGatewaySimulator(options: SmsGatewaySimulatorOptions = 
     };
     sent.push(message);
     byRequestId.set(message.maYeuCau, message);
-    send(res, 200, { maTinNhan: message.maTinNhan, trangThai: 'DA_TIEP_NHAN', soTinNhan: message.soTinNhan });
+    sendJson(res, 200, { maTinNhan: message.maTinNhan, trangThai: 'DA_TIEP_NHAN', soTinNhan: message.soTinNhan });
   }
 
+  const server = new HttpSandboxServer(handle, { port: options.port, host, onUnexpectedError: systemError });
   return {
     calls,
     setLatency: (ms) => void (latencyMs = ms),
     setAvailable: (value) => void (available = value),
     failNext: (count, status = 503) => void (failures = { left: count, status }),
     messages: () => sent.map((m) => ({ ...m })),
-    async start() {
-      const http = createServer((req, res) => {
-        handle(req, res).catch(() => (res.headersSent ? res.end() : error(res, 500, 'LOI_HE_THONG', 'Lỗi hệ thống.')));
-      });
-      server = http;
-      await new Promise<void>((resolve, reject) => {
-        http.once('error', reject);
-        http.listen(options.port ?? 0, host, resolve);
-      });
-      const { port } = http.address() as AddressInfo;
-      return { baseUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}` };
-    },
+    start: () => server.start(),
     async stop() {
-      const http = server;
-      server = undefined;
-      if (!http) return;
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await server.stop();
     },
   };
 }

@@ -9,8 +9,8 @@
  * - header `x-api-key` must be the agreed key (401 `SAI_KHOA_API` otherwise).
  * `onTrackingEvent` is where signed webhooks (issue 8) will be sent from.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpSandboxServer, sendError, sendJson, systemError } from '../../sandbox';
 import { findProvince } from '../postal-address';
 import { PostalTrackingStatus, TRACKING_STATUSES, WIRE_KIND, type PostalOrderKind } from '../postal-order';
 import { formatTrackingCode } from '../tracking-code';
@@ -79,11 +79,6 @@ const DESCRIPTIONS: Record<PostalTrackingStatus, string> = {
   RETURNED: 'Chuyển hoàn cho người gửi',
 };
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
-const error = (res: ServerResponse, status: number, maLoi: string, moTa: string) => send(res, status, { maLoi, moTa });
 
 async function readJson(req: IncomingMessage): Promise<Record<string, any> | null> {
   let size = 0;
@@ -126,7 +121,6 @@ export function createPostalSimulator(options: PostalSimulatorOptions = {}): Pos
   const byReference = new Map<string, PostalSimulatorOrder>();
   const byTracking = new Map<string, PostalSimulatorOrder>();
   const listeners = new Set<(order: PostalSimulatorOrder) => void>();
-  let server: Server | undefined;
 
   const delay = () => new Promise<void>((resolve) => (latencyMs > 0 ? setTimeout(resolve, latencyMs).unref() : resolve()));
 
@@ -134,11 +128,11 @@ export function createPostalSimulator(options: PostalSimulatorOptions = {}): Pos
     calls.total += 1;
     calls.byOperation[operation] = (calls.byOperation[operation] ?? 0) + 1;
     if (req.headers['x-api-key'] !== apiKey) {
-      error(res, 401, 'SAI_KHOA_API', 'Khóa API không hợp lệ.');
+      sendError(res, 401, 'SAI_KHOA_API', 'Khóa API không hợp lệ.');
       return false;
     }
     if (!available || random() < failureRate) {
-      error(res, 503, 'TAM_NGUNG_DICH_VU', 'Hệ thống tạm ngừng phục vụ.');
+      sendError(res, 503, 'TAM_NGUNG_DICH_VU', 'Hệ thống tạm ngừng phục vụ.');
       return false;
     }
     return true;
@@ -155,14 +149,14 @@ export function createPostalSimulator(options: PostalSimulatorOptions = {}): Pos
     const body = await readJson(req);
     const reference = body?.maThamChieu;
     if (!body || typeof reference !== 'string' || !reference.trim() || reference.length > 64 || typeof body.noiDung !== 'string') {
-      return error(res, 422, 'DU_LIEU_KHONG_HOP_LE', 'Thiếu mã tham chiếu hoặc nội dung hàng gửi.');
+      return sendError(res, 422, 'DU_LIEU_KHONG_HOP_LE', 'Thiếu mã tham chiếu hoặc nội dung hàng gửi.');
     }
     await delay();
     const key = `${kind}|${reference}`;
     const existing = byReference.get(key);
-    if (existing) return send(res, 200, { donHang: wireOrder(existing) });
+    if (existing) return sendJson(res, 200, { donHang: wireOrder(existing) });
     const problem = partyProblem(body.nguoiGui, false) ?? partyProblem(body.nguoiNhan, true);
-    if (problem) return error(res, 422, 'DIA_CHI_KHONG_HOP_LE', `Người gửi hoặc người nhận: ${problem}.`);
+    if (problem) return sendError(res, 422, 'DIA_CHI_KHONG_HOP_LE', `Người gửi hoặc người nhận: ${problem}.`);
     const now = new Date();
     serial += 1;
     const sameProvince = findProvince(body.nguoiGui.diaChi.tinhThanh)?.code === findProvince(body.nguoiNhan.diaChi.tinhThanh)?.code;
@@ -182,7 +176,7 @@ export function createPostalSimulator(options: PostalSimulatorOptions = {}): Pos
     byReference.set(key, order);
     byTracking.set(order.maVanDon, order);
     record(order, PostalTrackingStatus.CREATED, postOffice(body.nguoiGui.diaChi.tinhThanh));
-    send(res, 201, { donHang: wireOrder(order) });
+    sendJson(res, 201, { donHang: wireOrder(order) });
   }
 
   const wireOrder = (o: PostalSimulatorOrder) => {
@@ -193,7 +187,7 @@ export function createPostalSimulator(options: PostalSimulatorOptions = {}): Pos
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://sim');
-    if (req.method === 'GET' && url.pathname === '/healthz') return send(res, 200, { ok: true });
+    if (req.method === 'GET' && url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
     if (req.method === 'POST' && url.pathname === '/api/v1/don-hang/thu-gom') return createOrder('PICKUP', req, res);
     if (req.method === 'POST' && url.pathname === '/api/v1/don-hang/chuyen-phat') return createOrder('DELIVERY', req, res);
     const tracking = /^\/api\/v1\/hanh-trinh\/([^/]+)$/.exec(url.pathname);
@@ -201,11 +195,12 @@ export function createPostalSimulator(options: PostalSimulatorOptions = {}): Pos
       if (!admit('traCuuHanhTrinh', req, res)) return;
       await delay();
       const order = byTracking.get(decodeURIComponent(tracking[1]));
-      return order ? send(res, 200, { hanhTrinh: wireTracking(order) }) : error(res, 404, 'KHONG_TIM_THAY', 'Không tìm thấy mã vận đơn.');
+      return order ? sendJson(res, 200, { hanhTrinh: wireTracking(order) }) : sendError(res, 404, 'KHONG_TIM_THAY', 'Không tìm thấy mã vận đơn.');
     }
-    return error(res, 404, 'KHONG_CO_DICH_VU', 'Không có dịch vụ này.');
+    return sendError(res, 404, 'KHONG_CO_DICH_VU', 'Không có dịch vụ này.');
   }
 
+  const server = new HttpSandboxServer(handle, { port: options.port, host, onUnexpectedError: systemError });
   return {
     calls,
     setLatency: (ms) => void (latencyMs = ms),
@@ -228,24 +223,9 @@ export function createPostalSimulator(options: PostalSimulatorOptions = {}): Pos
       return () => void listeners.delete(listener);
     },
     orders: () => [...byReference.values()].map((o) => structuredClone(o)),
-    async start() {
-      const http = createServer((req, res) => {
-        handle(req, res).catch(() => (res.headersSent ? res.end() : error(res, 500, 'LOI_HE_THONG', 'Lỗi hệ thống.')));
-      });
-      server = http;
-      await new Promise<void>((resolve, reject) => {
-        http.once('error', reject);
-        http.listen(options.port ?? 0, host, resolve);
-      });
-      const { port } = http.address() as AddressInfo;
-      return { baseUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}` };
-    },
+    start: () => server.start(),
     async stop() {
-      const http = server;
-      server = undefined;
-      if (!http) return;
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await server.stop();
     },
   };
 }

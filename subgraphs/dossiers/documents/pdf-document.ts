@@ -1,21 +1,10 @@
 /** A generated PDF as the API hands it out: bytes with their name, size and checksum. */
 import { Field, Int, ObjectType } from 'type-graphql';
+import { StoredFile } from '../files/stored-file';
 import { sha256Hex } from '../files/file-policy';
 
 @ObjectType({ description: 'Tài liệu PDF do hệ thống lập (phiếu tiếp nhận, phiếu hẹn trả)' })
-export class PdfDocument {
-  @Field()
-  fileName!: string;
-
-  @Field({ description: 'Always application/pdf' })
-  contentType!: string;
-
-  @Field(() => Int)
-  sizeBytes!: number;
-
-  @Field({ description: 'Mã kiểm tra SHA-256 (hex); the same dossier always gives the same bytes' })
-  sha256!: string;
-
+export class PdfDocument extends StoredFile {
   @Field({ description: 'Nội dung PDF, base64' })
   contentBase64!: string;
 }

@@ -1,5 +1,6 @@
 /** GraphQL shapes of a dossier's files (tệp đính kèm; seed 004 III.3: kept with their metadata). */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { StoredFile } from './stored-file';
 
 /** Why a file belongs to the dossier (column `dossier_attachment.kind`). */
 export enum AttachmentKind {
@@ -37,7 +38,7 @@ export class AttachmentUploadInput {
 }
 
 @ObjectType({ description: 'Tệp đính kèm của hồ sơ: chỉ siêu dữ liệu (metadata)' })
-export class DossierAttachment {
+export class DossierAttachment extends StoredFile {
   @Field(() => ID)
   id!: string;
 
@@ -46,18 +47,6 @@ export class DossierAttachment {
 
   @Field(() => String, { nullable: true, description: 'Thành phần hồ sơ của thủ tục; null for other papers' })
   componentName!: string | null;
-
-  @Field()
-  fileName!: string;
-
-  @Field()
-  contentType!: string;
-
-  @Field(() => Int)
-  sizeBytes!: number;
-
-  @Field({ description: 'Mã kiểm tra SHA-256 (hex) của nội dung' })
-  sha256!: string;
 
   @Field({ description: 'Account id of whoever uploaded it' })
   uploadedBy!: string;

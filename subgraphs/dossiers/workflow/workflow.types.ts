@@ -1,5 +1,6 @@
 /** GraphQL types of dossier processing: step rows, the result document, the work queue, inputs. */
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { StoredFile } from '../files/stored-file';
 import { PageInfo } from '../../procedures/procedure/procedure-connection';
 import { WorkflowRole } from '../../procedures/workflow';
 import { Dossier } from '../dossier/dossier';
@@ -70,7 +71,7 @@ export function toDossierStep(row: DossierStepRow): DossierStepInfo {
 }
 
 @ObjectType('DossierResult', { description: 'Kết quả giải quyết điện tử (electronic result document)' })
-export class DossierResultInfo {
+export class DossierResultInfo extends StoredFile {
   /** The dossier's row id: loads the content on demand. */
   dossierId!: string;
 
@@ -79,18 +80,6 @@ export class DossierResultInfo {
 
   @Field({ description: 'Trích yếu' })
   title!: string;
-
-  @Field()
-  fileName!: string;
-
-  @Field()
-  contentType!: string;
-
-  @Field(() => Int)
-  sizeBytes!: number;
-
-  @Field({ description: 'SHA-256 (hex) of the content: proves a copy unchanged' })
-  sha256!: string;
 
   @Field({ description: 'Cán bộ ban hành (account id)' })
   issuedBy!: string;

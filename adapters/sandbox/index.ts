@@ -1,0 +1,1 @@
+export { HttpSandboxServer, sendError, sendJson, systemError, type HttpSandboxServerOptions } from './http-sandbox-server';

@@ -1,0 +1,18 @@
+/** What every file the dossiers subgraph hands out says about itself (attachments, results, slips). */
+import { Field, Int, ObjectType } from 'type-graphql';
+
+// Not emitted on its own: type-graphql only emits types the resolvers reach.
+@ObjectType()
+export abstract class StoredFile {
+  @Field()
+  fileName!: string;
+
+  @Field()
+  contentType!: string;
+
+  @Field(() => Int)
+  sizeBytes!: number;
+
+  @Field({ description: 'Mã kiểm tra SHA-256 (hex) của nội dung: proves a copy unchanged' })
+  sha256!: string;
+}
