@@ -8,7 +8,8 @@ const statusOf = (code: unknown): number | undefined =>
 
 /**
  * Rewrites every error of a response into the caller's language (see localize-errors.ts), and sets
- * the HTTP status: 200 with partial data, else the status of the first typed error.
+ * the HTTP status: 200 with partial data, else the status of the first typed error (with Retry-After
+ * when it is RATE_LIMITED).
  */
 export const localizeErrorsPlugin: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
@@ -22,6 +23,9 @@ export const localizeErrorsPlugin: ApolloServerPlugin<GatewayContext> = {
         // Partial data is a successful answer (200); only a request that produced nothing gets the error's status.
         if (result.data === null && status) response.http.status = status;
         else if (result.data) response.http.status = 200;
+        // A rate-limited caller is told when to come back, in the header clients and proxies read.
+        const retryAfter = result.errors[0]?.extensions?.retryAfterSeconds;
+        if (response.http.status === 429 && typeof retryAfter === 'number') response.http.headers.set('retry-after', String(Math.ceil(retryAfter)));
       },
     };
   },

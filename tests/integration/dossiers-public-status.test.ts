@@ -102,7 +102,7 @@ describe('public dossier status lookup', () => {
     expect(results.map((r) => r.errors?.[0]?.extensions?.code).sort()).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'RATE_LIMITED']);
   });
 
-  it('reaches the portal through the gateway as HTTP 429 with retryAfterSeconds', async () => {
+  it('reaches the portal through the gateway as HTTP 429 with Retry-After and retryAfterSeconds', async () => {
     const single = await startSubgraph(new InMemoryTokenBucket({ capacity: 1, refillPerSecond: 0.01 }));
     const gateway = createGatewayServer({ subgraphUrls: { dossiers: single }, authSecret: 'a'.repeat(32), internalSecret: TEST_INTERNAL_SECRET });
     servers.unshift(gateway);
@@ -113,6 +113,7 @@ describe('public dossier status lookup', () => {
     expect(first.data.dossierStatus).toEqual({ status: 'PROCESSING', appointmentDate: '2026-12-08' });
     const second = await gql(gatewayUrl, query, { c: CODE }, undefined, { 'accept-language': 'en' });
     expect(second.status).toBe(429);
+    expect(second.headers.get('retry-after')).toBe('100');
     expect(second.errors![0]).toMatchObject({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 100 } });
     expect(second.errors![0].message).toBe('Too many lookups; try again in 100 seconds.');
   });

@@ -9,13 +9,13 @@ export async function gql<T = any>(
   variables: Record<string, unknown> = {},
   token?: string,
   headers: Record<string, string> = {},
-): Promise<GraphQLResponse<T> & { status: number }> {
+): Promise<GraphQLResponse<T> & { status: number; headers: Headers }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, ...((await res.json()) as GraphQLResponse<T>) };
+  return { status: res.status, headers: res.headers, ...((await res.json()) as GraphQLResponse<T>) };
 }
 
 /** Collects a subscription's results; `next(n)` waits until n results have arrived. */
