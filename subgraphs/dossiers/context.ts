@@ -7,6 +7,7 @@ import type { CalendarStore } from '../shared/calendar';
 import type { ProcedureCatalogue } from '../procedures';
 import type { OutboxNotifier } from '../shared/outbox';
 import type { IntakeReferences } from './intake/intake-references';
+import type { IntakeBatcher } from './intake/intake-batcher';
 import type { DossierRow, StatusChangeRow } from './dossier/dossier.mapper';
 
 export interface DossiersServices {
@@ -19,6 +20,8 @@ export interface DossiersServices {
   outbox: OutboxNotifier;
   /** Procedures, cut-offs and workflows as intake reads them (briefly cached). @default read on every submission */
   intakeReferences?: IntakeReferences;
+  /** Group commit of concurrent submissions to one agency. @default each submission alone */
+  intakeBatcher?: IntakeBatcher;
 }
 
 export interface DossiersContext extends BaseContext, DossiersServices {

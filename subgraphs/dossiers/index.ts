@@ -6,6 +6,7 @@ import { buildSubgraphServer, type ServerHandle } from '../shared/federation/sub
 import type { Database } from '../shared/storage/database';
 import { OutboxRelay, type OutboxRelayOptions } from '../shared/outbox';
 import { IntakeReferences, type IntakeReferencesOptions } from './intake/intake-references';
+import { IntakeBatcher } from './intake/intake-batcher';
 import { calendarStoreFor, ProcedureCatalogue } from '../procedures';
 import { createDossiersContext, type DossiersServices } from './context';
 import { DossierResolver } from './dossier/dossier.resolver';
@@ -17,6 +18,7 @@ import { FILE_RESOLVERS } from './files';
 import { NOTIFICATION_RESOLVERS, NotificationDispatcher, type NotificationDispatcherOptions } from './notifications';
 import { DeadlineScanner, type DeadlineScannerOptions } from './deadlines';
 import type { PostalServices } from './postal';
+import { POSTAL_INTAKE_RESOLVERS, PostalIntakeTracker, type PostalIntakeTrackerOptions } from './postal-intake';
 import type { Notifier } from '../../adapters/notification';
 import type { PostalClient } from '../../adapters/postal';
 import { InMemoryTokenBucket, PUBLIC_STATUS_RESOLVERS, type PublicStatusServices, type RateLimiter } from './public-status';
@@ -37,6 +39,7 @@ export function buildDossiersSchema(): Promise<SubgraphSchema> {
       ...FEEDBACK_RESOLVERS,
       ...PUBLIC_STATUS_RESOLVERS,
       ...STATISTICS_RESOLVERS,
+      ...POSTAL_INTAKE_RESOLVERS,
     ],
     references: { Dossier: resolveDossierReference },
   });
@@ -57,7 +60,7 @@ export interface DossiersDeps {
    * between processes. @default per-process buckets of 10 lookups, refilled at 0.5 per second
    */
   publicStatusLimiter?: RateLimiter;
-  /** Postal carrier for returns by post. @default none (returnResultByPost answers UPSTREAM_UNAVAILABLE) */
+  /** Postal carrier for returns by post and pickups. @default none (returnResultByPost, requestPostalPickup answer UPSTREAM_UNAVAILABLE) */
   postal?: PostalClient;
   /** Where applicants are told about their dossiers (SMS, e-mail). @default none (nobody is notified) */
   notifiers?: Notifier[];
@@ -65,6 +68,8 @@ export interface DossiersDeps {
   notificationRetry?: NotificationDispatcherOptions;
   /** Due-soon / overdue scanner, or false for none in this process. @default a pass every 60 s, due soon 8 working hours ahead */
   deadlines?: DeadlineScannerOptions | false;
+  /** Tracker of dossiers sent by post, or false for none in this process. @default a pass every 60 s when `postal` is given */
+  postalIntakes?: PostalIntakeTrackerOptions | false;
 }
 
 export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: number; host?: string } = {}): ServerHandle {
@@ -77,10 +82,12 @@ export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: num
     calendars: deps.calendars ?? calendarStoreFor(deps.db.prisma),
     outbox: relay,
     intakeReferences: new IntakeReferences(deps.db.prisma, catalogue, deps.intakeReferences),
+    intakeBatcher: new IntakeBatcher(deps.db.prisma),
     publicStatusLimiter: deps.publicStatusLimiter ?? new InMemoryTokenBucket(),
     postal: deps.postal,
   };
   const deadlines = deps.deadlines === false ? undefined : new DeadlineScanner(services, deps.deadlines);
+  const postalIntakes = deps.postal && deps.postalIntakes !== false ? new PostalIntakeTracker({ ...services, postal: deps.postal }, deps.postalIntakes) : undefined;
   const notifications = deps.notifiers?.length ? new NotificationDispatcher({ ...services, notifiers: deps.notifiers }, deps.notificationRetry) : undefined;
   let stopNotifications: (() => Promise<void>) | undefined;
   let stopConsumer: (() => Promise<void>) | undefined;
@@ -94,10 +101,12 @@ export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: num
       stopNotifications = await notifications?.subscribe(services.bus);
       relay.start();
       deadlines?.start();
+      postalIntakes?.start();
       stopConsumer = await consumePaymentPaid(services, services.bus);
     },
     onStopping: async () => {
       await deadlines?.stop();
+      await postalIntakes?.stop();
       await stopNotifications?.();
       await stopConsumer?.();
       await relay.stop();

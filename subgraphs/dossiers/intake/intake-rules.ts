@@ -4,7 +4,8 @@
  * - ONLINE: a citizen, for themselves (Cổng dịch vụ công).
  * - COUNTER: an official of the procedure's agency enters it for an applicant at the one-stop desk.
  * - POSTAL: an official of the procedure's agency enters a dossier that came by post, with the
- *   consignment's tracking code and the sender's address.
+ *   consignment's tracking code and the sender's address; or the hub itself files, for a citizen, the
+ *   papers the postal carrier picked up and delivered (postal-intake: a {@link CarrierOrigin}).
  * - Legacy registration: an official of the procedure's agency or an operator registers a dossier
  *   another system received, under that system's code (any channel; no receipt number is taken).
  *
@@ -20,6 +21,19 @@ import { ErrorCode, LienthongError } from '../../shared/errors';
 import { SubmissionChannel } from '../dossier/dossier-status';
 import { ReturnMethod } from './return-method';
 import type { SubmitDossierInput } from './submit-dossier.input';
+
+/**
+ * Intake on behalf of a citizen whose papers the postal carrier brings (postal-intake). It lets a
+ * CITIZEN principal file channel POSTAL, so it never comes from GraphQL input: only the hub's own
+ * postal-intake code passes it.
+ */
+export interface CarrierOrigin {
+  /**
+   * When the carrier delivered the papers to the agency: the dossier's reception time. Null while a
+   * pickup is only being requested and checked: its consignment has no tracking code yet.
+   */
+  deliveredAt: Date | null;
+}
 
 /** What intake stores besides the form, decided from the input, the caller and the procedure. */
 export interface IntakePlan {
@@ -53,13 +67,17 @@ function forbidden(vi: string, en: string): LienthongError {
 const isLegacy = (input: SubmitDossierInput) => Boolean(input.legacyCode || input.legacySystem);
 
 /** The applicant, from the caller alone (before the procedure is read). */
-export function applicantOf(principal: Principal, input: SubmitDossierInput): string {
+export function applicantOf(principal: Principal, input: SubmitDossierInput, carrier?: CarrierOrigin): string {
   if (principal.role === 'CITIZEN') {
     if (isLegacy(input)) throw forbidden('Công dân không đăng ký hồ sơ của hệ thống khác.', 'Citizens do not register legacy dossiers.');
     if (input.applicantPersonalId && input.applicantPersonalId !== principal.personalId) {
       throw forbidden('Công dân chỉ nộp hồ sơ cho chính mình.', 'Citizens submit dossiers only for themselves.');
     }
-    if (input.channel !== SubmissionChannel.ONLINE) {
+    // A citizen files online; by post only through the carrier's pickup, which the hub files for them.
+    if (carrier && input.channel !== SubmissionChannel.POSTAL) {
+      throw badInput('channel', 'Hồ sơ do bưu chính chuyển đến là hồ sơ qua bưu chính.', 'Papers the postal carrier brings are POSTAL dossiers.');
+    }
+    if (!carrier && input.channel !== SubmissionChannel.ONLINE) {
       throw badInput('channel', 'Công dân nộp hồ sơ trực tuyến.', 'Citizens submit online; counter and postal dossiers are entered by officials.');
     }
     assertValidPersonalId(principal.personalId!);
@@ -137,7 +155,14 @@ function legacyOf(input: SubmitDossierInput, now: Date): IntakePlan['legacy'] {
 }
 
 /** Everything else intake needs, once the procedure (version in force) is known. */
-export function planIntake(principal: Principal, input: SubmitDossierInput, procedure: ProcedureRecord, applicantPersonalId: string, now: Date): IntakePlan {
+export function planIntake(
+  principal: Principal,
+  input: SubmitDossierInput,
+  procedure: ProcedureRecord,
+  applicantPersonalId: string,
+  now: Date,
+  carrier?: CarrierOrigin,
+): IntakePlan {
   if (principal.role === 'OFFICIAL' && principal.agencyCode !== procedure.agencyCode) {
     throw forbidden('Cán bộ chỉ tiếp nhận hồ sơ của cơ quan mình.', "Officials enter dossiers only for their own agency's procedures.");
   }
@@ -158,7 +183,9 @@ export function planIntake(principal: Principal, input: SubmitDossierInput, proc
   if (channel === SubmissionChannel.POSTAL && (input.postalIntake || !legacy)) {
     const trackingCode = input.postalIntake?.trackingCode.trim().toUpperCase() ?? '';
     const sender = address(input.postalIntake?.senderAddress, 'postalIntake.senderAddress');
-    if (!TRACKING_CODE.test(trackingCode)) {
+    // A pickup being requested has no consignment yet: the carrier gives its code with the order.
+    const awaitingPickup = carrier?.deliveredAt === null && trackingCode === '';
+    if (!awaitingPickup && !TRACKING_CODE.test(trackingCode)) {
       throw badInput('postalIntake.trackingCode', 'Cần số hiệu bưu gửi hợp lệ.', 'A postal dossier needs its consignment tracking code.');
     }
     if (!sender) throw badInput('postalIntake.senderAddress', 'Cần địa chỉ người gửi.', "A postal dossier needs the sender's address.");

@@ -16,7 +16,7 @@ import type { DossierRow } from '../dossier/dossier.mapper';
 import { AttachmentKind } from '../files/attachment';
 import { attachmentLimitsOf, checkUploads, storeAttachments } from '../files/attachment-uploads';
 import { assertRequiredComponents } from '../files/required-components';
-import { applicantOf, planIntake } from './intake-rules';
+import { applicantOf, planIntake, type CarrierOrigin } from './intake-rules';
 import type { SubmitDossierInput } from './submit-dossier.input';
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../shared/storage/generated/client';
@@ -26,7 +26,8 @@ import { IntakeReferences } from './intake-references';
 
 const MAX_IDEMPOTENCY_KEY = 128;
 
-function idempotencyKeyOf(principal: Principal, key: string | null | undefined): string | null {
+/** The caller-scoped form of a client idempotency key (null without one); BAD_USER_INPUT when too long. */
+export function idempotencyKeyOf(principal: Principal, key: string | null | undefined): string | null {
   if (!key) return null;
   if (key.length > MAX_IDEMPOTENCY_KEY) {
     throw new LienthongError(ErrorCode.BAD_USER_INPUT, {
@@ -52,22 +53,21 @@ function legacyCodeTaken(code: string): LienthongError {
   });
 }
 
-export async function submitDossier(
-  services: DossiersServices,
-  principal: Principal,
-  input: SubmitDossierInput,
-  now = new Date(),
-): Promise<DossierRow> {
+/**
+ * Every check intake makes before it writes anything, with what they found. Postal intake runs them
+ * when a pickup is requested, before the carrier is called, with a {@link CarrierOrigin}.
+ */
+export async function checkSubmission(services: DossiersServices, principal: Principal, input: SubmitDossierInput, now = new Date(), carrier?: CarrierOrigin) {
   requireAuthenticated(principal);
-  const applicantPersonalId = applicantOf(principal, input);
+  const applicantPersonalId = applicantOf(principal, input, carrier);
   const idempotencyKey = idempotencyKeyOf(principal, input.idempotencyKey);
-  const { prisma, catalogue, calendars, outbox } = services;
+  const { prisma, catalogue } = services;
   const references = services.intakeReferences ?? new IntakeReferences(prisma, catalogue, { ttlMs: 0 });
   // A retry with a used idempotency key is found by the key's unique index when the insert fails
-  // (below): first submissions, the common case, cost no read for it.
+  // (submitDossier): first submissions, the common case, cost no read for it.
 
   const procedure = await references.procedure(input.procedureCode);
-  const plan = planIntake(principal, input, procedure, applicantPersonalId, now);
+  const plan = planIntake(principal, input, procedure, applicantPersonalId, now, carrier);
   const violations = validateFormData(procedure.eForm, input.formData ?? {});
   if (violations.length > 0) {
     throw new LienthongError(ErrorCode.FORM_VALIDATION_FAILED, { details: { violations } });
@@ -81,8 +81,24 @@ export async function submitDossier(
   if (plan.legacy && (await prisma.dossier.findUnique({ where: { code: plan.legacy.code }, select: { id: true } }))) {
     throw legacyCodeTaken(plan.legacy.code);
   }
+  return { references, procedure, plan, files, idempotencyKey };
+}
 
-  const receivedAt = plan.legacy?.receivedAt ?? now;
+/**
+ * Intake. `carrier` when the hub files, for the citizen, papers the postal carrier delivered: the
+ * dossier is received at the delivery time. @default none (the caller files it, received now)
+ */
+export async function submitDossier(
+  services: DossiersServices,
+  principal: Principal,
+  input: SubmitDossierInput,
+  now = new Date(),
+  carrier?: CarrierOrigin,
+): Promise<DossierRow> {
+  const { references, procedure, plan, files, idempotencyKey } = await checkSubmission(services, principal, input, now, carrier);
+  const { prisma, calendars, outbox } = services;
+
+  const receivedAt = plan.legacy?.receivedAt ?? carrier?.deliveredAt ?? now;
   const receivedDay = localDay(receivedAt).day;
   // A case may be a fee case only (e.g. a reduced fee): its processing time is then the default one.
   const timeCase = procedure.processingTimes.some((t) => t.caseCode === plan.caseCode) ? plan.caseCode : null;
@@ -134,10 +150,11 @@ export async function submitDossier(
     now,
   };
   try {
-    // One statement when there are no files; with files, one short transaction.
+    // One statement (shared with concurrent submissions to the agency) when there are no files;
+    // with files, one short transaction.
     const { dossier } =
       files.length === 0
-        ? await insertDossier(prisma, newDossier)
+        ? await (services.intakeBatcher?.insert(newDossier) ?? insertDossier(prisma, newDossier))
         : await prisma.$transaction(async (tx) => {
             const inserted = await insertDossier(tx, newDossier);
             await storeAttachments(tx, inserted.dossier.id, AttachmentKind.APPLICATION, files, principal.id, now);
