@@ -9,6 +9,7 @@
  *   step pass holds a transaction-scoped advisory lock, so the check and the insert of one scanner
  *   never interleave with another's. A step whose due time is pushed back (a paused clock) is armed again.
  */
+import { PeriodicPass } from '../../shared/jobs/periodic-pass';
 import { appendOutboxEvent, type OutboxNotifier } from '../../shared/outbox';
 import type { CalendarStore } from '../../shared/calendar';
 import type { PrismaClient } from '../../shared/storage/database';
@@ -64,8 +65,7 @@ export class DeadlineScanner {
   private readonly dueSoonWorkingHours: number;
   private readonly batchSize: number;
   private readonly now: () => Date;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly job: PeriodicPass;
 
   constructor(
     private readonly deps: DeadlineScannerDeps,
@@ -75,25 +75,16 @@ export class DeadlineScanner {
     this.dueSoonWorkingHours = options.dueSoonWorkingHours ?? DEFAULT_DUE_SOON_WORKING_HOURS;
     this.batchSize = options.batchSize ?? 100;
     this.now = options.now ?? (() => new Date());
+    this.job = new PeriodicPass('deadlines', this.intervalMs, () => this.scanOnce());
   }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      // A pass still running (a slow database) is not doubled; the next tick tries again.
-      if (this.running) return;
-      this.running = this.scanOnce()
-        .catch((err) => console.error('[deadlines] scan failed:', err))
-        .finally(() => (this.running = undefined));
-    }, this.intervalMs);
-    this.timer.unref();
+    this.job.start();
   }
 
   /** Stops the timer and waits for a pass in progress. */
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One full pass at `now`: dossiers first, then steps. */

@@ -12,6 +12,7 @@
  * NOT_ACCEPTED with the reason. A carrier or database failure leaves the pickup for the next pass.
  * The carrier is never called inside a database transaction.
  */
+import { PeriodicPass } from '../../shared/jobs/periodic-pass';
 import type { PostalClient } from '../../../adapters/postal';
 import type { Principal } from '../../shared/auth/principal';
 import type { Prisma } from '../../shared/storage/generated/client';
@@ -60,8 +61,7 @@ export class PostalIntakeTracker {
   private readonly batchSize: number;
   private readonly claimTimeoutMs: number;
   private readonly now: () => Date;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly job: PeriodicPass;
 
   constructor(
     private readonly deps: PostalIntakeTrackerDeps,
@@ -71,25 +71,16 @@ export class PostalIntakeTracker {
     this.batchSize = options.batchSize ?? 100;
     this.claimTimeoutMs = options.claimTimeoutMs ?? 300_000;
     this.now = options.now ?? (() => new Date());
+    this.job = new PeriodicPass('postal-intake', this.intervalMs, () => this.scanOnce());
   }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      // A pass still running (a slow carrier) is not doubled; the next tick tries again.
-      if (this.running) return;
-      this.running = this.scanOnce()
-        .catch((err) => console.error('[postal-intake] pass failed:', err))
-        .finally(() => (this.running = undefined));
-    }, this.intervalMs);
-    this.timer.unref();
+    this.job.start();
   }
 
   /** Stops the timer and waits for a pass in progress. */
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One pass over every pickup in carriage (and stale claims) at `now`. */
