@@ -18,7 +18,8 @@ const NHUNG = '038300005678'; // Lê Thị Hồng Nhung: not insured
 const SARI = '092187004321'; // Thạch Thị Sa Ri: name spelled "Sari" by social insurance
 const POP = 'CSDLQG_DAN_CU';
 const BH = 'CSDLQG_BAO_HIEM';
-const CLIENT_TIMEOUT_MS = 600;
+// Generous: on a loaded CI machine a refused call must not turn into a timeout.
+const CLIENT_TIMEOUT_MS = 1500;
 const AGENCY = '000.00.12.H26';
 const OWN_DOSSIER = `${AGENCY}-261123-0001`; // applicant Ngọc, our agency
 const OTHER_AGENCY_DOSSIER = '000.00.99.H26-261123-0002'; // applicant Ngọc, another agency

@@ -65,7 +65,7 @@ describe('dossiers sent by post', () => {
     bus = new InProcessEventBus();
     carrier = createPostalSimulator({ apiKey: 'test-postal-key' });
     const { baseUrl } = await carrier.start();
-    postal = createPostalClient({ baseUrl, apiKey: 'test-postal-key', timeoutMs: 400, circuit: false, retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 10 } });
+    postal = createPostalClient({ baseUrl, apiKey: 'test-postal-key', timeoutMs: 1000, circuit: false, retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 10 } });
     server = createDossiersSubgraph({ db, bus, internalSecret: TEST_INTERNAL_SECRET, postal, deadlines: false, postalIntakes: false, intakeReferences: { ttlMs: 0 } });
     url = (await server.start()).url;
     // Two trackers, as two hub processes would run them, over the same database and carrier.

@@ -35,7 +35,7 @@ describe('return of the result by post', () => {
     bus = new InProcessEventBus();
     carrier = createPostalSimulator({ apiKey: 'test-postal-key' });
     const { baseUrl } = await carrier.start();
-    postal = createPostalClient({ baseUrl, apiKey: 'test-postal-key', timeoutMs: 400, circuit: false, retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 10 } });
+    postal = createPostalClient({ baseUrl, apiKey: 'test-postal-key', timeoutMs: 1000, circuit: false, retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 10 } });
     server = createDossiersSubgraph({ db, bus, internalSecret: TEST_INTERNAL_SECRET, postal, deadlines: false });
     url = (await server.start()).url;
   });
@@ -162,7 +162,7 @@ describe('return of the result by post', () => {
   it('gets the same order back when retried after a lost answer', async () => {
     const dossier = await doneDossier();
     const before = await snapshot(dossier.code);
-    carrier.setLatency(700); // the carrier creates the order, but answers after the client gave up
+    carrier.setLatency(1800); // the carrier creates the order, but answers after the client gave up
     try {
       const lost = await callSubgraph(url, RETURN_BY_POST, { c: dossier.code, v: 7 }, returner);
       expect(lost.errors![0].extensions!.code).toBe('UPSTREAM_TIMEOUT');
@@ -170,7 +170,7 @@ describe('return of the result by post', () => {
       carrier.setLatency(0);
     }
     expect(await snapshot(dossier.code)).toEqual(before);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 1200));
     expect(ordersFor(dossier.code)).toHaveLength(1);
     const retried = await callSubgraph(url, RETURN_BY_POST, { c: dossier.code, v: 7 }, returner);
     expect(retried.errors).toBeUndefined();
