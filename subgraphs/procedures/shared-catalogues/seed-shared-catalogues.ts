@@ -31,6 +31,9 @@ export interface SharedCatalogueSeedResult {
 const sameUnit = (a: AdministrativeUnitRecord, b: AdministrativeUnitRecord) =>
   a.name === b.name && a.kind === b.kind && a.unitType === b.unitType && a.provinceCode === b.provinceCode;
 
+/** Thousands of rows at start-up on a busy machine take longer than Prisma's default 5 s. */
+const SEED_TRANSACTION = { maxWait: 30_000, timeout: 120_000 };
+
 async function seedUnits(prisma: PrismaClient, units: readonly AdministrativeUnitRecord[]): Promise<number> {
   const existing = new Map(
     (await prisma.administrativeUnit.findMany()).map((r) => [r.code, { ...r, kind: r.kind as AdministrativeUnitRecord['kind'] }]),
@@ -42,7 +45,7 @@ async function seedUnits(prisma: PrismaClient, units: readonly AdministrativeUni
     // skipDuplicates: another process may be seeding the same database at the same moment.
     if (missing.length > 0) await tx.administrativeUnit.createMany({ data: [...missing], skipDuplicates: true });
     for (const { code, ...rest } of changed) await tx.administrativeUnit.update({ where: { code }, data: rest });
-  });
+  }, SEED_TRANSACTION);
   return missing.length + changed.length;
 }
 
@@ -54,7 +57,7 @@ async function seedFields(prisma: PrismaClient, fields: readonly SeedField[]): P
   await prisma.$transaction(async (tx) => {
     if (missing.length > 0) await tx.procedureField.createMany({ data: missing.map((f) => ({ code: f.code, name: f.name })), skipDuplicates: true });
     for (const f of renamed) await tx.procedureField.update({ where: { code: f.code }, data: { name: f.name } });
-  });
+  }, SEED_TRANSACTION);
   return missing.length + renamed.length;
 }
 
