@@ -28,8 +28,9 @@ beforeAll(async () => {
   ({ wsdlUrl } = await simulator.start());
   upstream = createSoapUpstream({
     soap: { system: POPULATION_DB_SYSTEM, wsdl: wsdlUrl, classifyFault: classifyPopulationFault },
-    timeoutMs: 1000,
-    deadlineMs: 1500,
+    // Generous: three refused attempts must not add up to a timeout on a loaded CI machine.
+    timeoutMs: 3000,
+    deadlineMs: 8000,
     retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 },
     circuit: { failureThreshold: 4, resetTimeoutMs: 200 },
     cache: { ttlMs: { TraCuuNhieuCongDan: 60_000 } },

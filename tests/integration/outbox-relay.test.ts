@@ -33,8 +33,9 @@ describe('outbox relay', () => {
     await db.close();
   });
 
+  // 40 writers on a pool of 4: on a loaded machine a transaction may wait well over Prisma's 2 s default.
   const write = (n: number) =>
-    db.prisma.$transaction((tx) => appendOutboxEvent(tx, { topic: TOPIC, key: `k${n}`, payload: { n } }));
+    db.prisma.$transaction((tx) => appendOutboxEvent(tx, { topic: TOPIC, key: `k${n}`, payload: { n } }), { maxWait: 30_000 });
   const relay = (b: EventBus = bus, leaseMs?: number) => {
     const r = new OutboxRelay(db.prisma, b, { pollIntervalMs: 20, batchSize: 7, leaseMs });
     relays.push(r);

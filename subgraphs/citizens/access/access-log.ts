@@ -37,8 +37,6 @@ export class CitizenAccessLog {
    */
   async record(principal: Principal, source: string, at: Date, entries: readonly AccessLogEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    // The column keeps milliseconds: the ISO string of this Date is what reads back, so it is what is hashed.
-    const atIso = at.toISOString();
     await this.prisma.$transaction(async (tx) => {
       // Raw statements: Prisma's createManyAndReturn costs ~4 ms here, and this write sits on the
       // answer path of every lookup (bench:prefill (b)). The lock and the read of the last hash must be
@@ -47,6 +45,10 @@ export class CitizenAccessLog {
       const [last] = await tx.$queryRaw<Array<{ hash: string | null }>>`
         SELECT hash FROM citizen_access_log ORDER BY id DESC LIMIT 1`;
       let prevHash = last?.hash ?? GENESIS_HASH;
+      // Stamped under the lock, so the log's time order is its chain order even when two sources'
+      // answers (`at`) are written in the other order. The column keeps milliseconds: the ISO string
+      // of this Date is what reads back, so it is what is hashed.
+      const atIso = new Date(Math.max(at.getTime(), Date.now())).toISOString();
       const rows = entries.map((e) => {
         const content: AccessLogContent = {
           at: atIso,
