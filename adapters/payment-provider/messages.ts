@@ -1,8 +1,14 @@
 /** The JSON messages exchanged with the payment provider (see signature.ts for how each is signed). */
 import { z } from 'zod';
 
-/** Outcome of a transaction at the provider. */
-export type ProviderTransactionStatus = 'PENDING' | 'SUCCESS' | 'FAILED';
+/**
+ * A transaction at the provider: PENDING until the payer pays (SUCCESS), gives up (FAILED) or lets the
+ * deadline pass (EXPIRED); REFUNDED once the whole amount was given back (a partial refund leaves it
+ * SUCCESS with `refundedVnd` > 0).
+ */
+export type ProviderTransactionStatus = 'PENDING' | 'SUCCESS' | 'FAILED' | 'EXPIRED' | 'REFUNDED';
+
+export const PROVIDER_TRANSACTION_STATUSES = ['PENDING', 'SUCCESS', 'FAILED', 'EXPIRED', 'REFUNDED'] as const;
 
 /** Merchant → provider: `POST /api/transactions`. */
 export interface CreateTransactionRequest {
@@ -24,6 +30,9 @@ export interface CreateTransactionRequest {
 const httpUrl = z.url({ protocol: /^https?$/ });
 const txnRef = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const amountVnd = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const instant = z.iso.datetime({ offset: true });
+/** Free text put into a signed field: '|' would blur the field boundaries. */
+const signableText = (max: number) => z.string().min(1).max(max).refine((text) => !text.includes('|'), 'must not contain "|"');
 
 export const CreateTransactionRequestSchema = z.object({
   merchantCode: z.string().min(1),
@@ -41,6 +50,8 @@ export const CreateTransactionResponseSchema = z.object({
   txnRef: z.string(),
   providerTxnId: z.string().min(1),
   paymentUrl: httpUrl,
+  /** Past this instant the transaction can no longer be paid. */
+  expiresAt: instant.nullable().optional(),
   checksum: z.string(),
 });
 
@@ -54,12 +65,70 @@ export const TransactionStatusSchema = z.object({
   providerTxnId: z.string().min(1),
   amountVnd,
   currency: z.string().min(1),
-  status: z.enum(['PENDING', 'SUCCESS', 'FAILED']),
-  paidAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  status: z.enum(PROVIDER_TRANSACTION_STATUSES),
+  paidAt: instant.nullable().optional(),
   checksum: z.string(),
 });
 
 export type TransactionStatusMessage = z.infer<typeof TransactionStatusSchema>;
+
+/** Provider → merchant: the answer to a status query, signed over STATUS_RESPONSE_FIELDS. */
+export const TransactionStatusResponseSchema = TransactionStatusSchema.extend({
+  refundedVnd: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  expiresAt: instant.nullable().optional(),
+});
+
+/** Why the provider refused a refund (a signed answer, not an HTTP error). */
+export const REFUND_FAILURE_REASONS = ['TXN_NOT_FOUND', 'TXN_NOT_PAID', 'AMOUNT_EXCEEDS_REFUNDABLE'] as const;
+export type RefundFailureReason = (typeof REFUND_FAILURE_REASONS)[number];
+
+/** Merchant → provider: `POST /api/refunds`. */
+export const RefundRequestSchema = z.object({
+  merchantCode: z.string().min(1),
+  txnRef,
+  /** The merchant's reference of the refund: the same refundRef asked twice is one refund. */
+  refundRef: txnRef,
+  amountVnd,
+  /** Why the fee is given back (lý do hoàn phí). */
+  reason: signableText(255),
+  checksum: z.string(),
+});
+export type RefundRequest = z.infer<typeof RefundRequestSchema>;
+
+/** Provider → merchant: the refund's outcome. */
+export const RefundResponseSchema = z.object({
+  merchantCode: z.string(),
+  txnRef,
+  refundRef: txnRef,
+  providerRefundId: z.string().min(1),
+  amountVnd,
+  status: z.enum(['SUCCESS', 'FAILED']),
+  failureReason: z.enum(REFUND_FAILURE_REASONS).nullable().optional(),
+  refundedAt: instant.nullable().optional(),
+  checksum: z.string(),
+});
+
+/** One transaction in a statement. */
+export const StatementLineSchema = z.object({
+  txnRef,
+  providerTxnId: z.string().min(1),
+  amountVnd,
+  currency: z.string().min(1),
+  status: z.enum(PROVIDER_TRANSACTION_STATUSES),
+  createdAt: instant,
+  paidAt: instant.nullable().optional(),
+  refundedVnd: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+});
+export type StatementLineMessage = z.infer<typeof StatementLineSchema>;
+
+/** Provider → merchant: every transaction created in [from, to), oldest first. */
+export const StatementResponseSchema = z.object({
+  merchantCode: z.string(),
+  from: instant,
+  to: instant,
+  lines: z.array(StatementLineSchema),
+  checksum: z.string(),
+});
 
 /** A verified callback from the provider. */
 export interface CallbackPayload {

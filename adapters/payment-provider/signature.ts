@@ -6,7 +6,7 @@
  * base 10 without separators. A value may not itself contain '|' (it would make two different
  * messages share a canonical string), so such a message cannot be signed nor verified.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Merchant → provider: open a transaction (`POST /api/transactions`). */
 export const CREATE_TRANSACTION_FIELDS = [
@@ -19,8 +19,11 @@ export const CREATE_TRANSACTION_FIELDS = [
   'returnUrl',
 ] as const;
 
-/** Provider → merchant: the answer to a create request, so the redirect URL cannot be tampered with. */
-export const CREATE_RESPONSE_FIELDS = ['merchantCode', 'txnRef', 'providerTxnId', 'paymentUrl'] as const;
+/**
+ * Provider → merchant: the answer to a create request, so neither the redirect URL nor the deadline
+ * to pay can be tampered with.
+ */
+export const CREATE_RESPONSE_FIELDS = ['merchantCode', 'txnRef', 'providerTxnId', 'paymentUrl', 'expiresAt'] as const;
 
 /** Merchant → provider: status query (`GET /api/transactions/:txnRef?merchantCode=…&checksum=…`). */
 export const STATUS_QUERY_FIELDS = ['merchantCode', 'txnRef'] as const;
@@ -35,6 +38,48 @@ export const TRANSACTION_STATUS_FIELDS = [
   'status',
   'paidAt',
 ] as const;
+
+/**
+ * Provider → merchant: the answer to a status query. It says more than a callback (refunds, expiry),
+ * and its longer field list also keeps a status answer from being replayed as a callback.
+ */
+export const STATUS_RESPONSE_FIELDS = [...TRANSACTION_STATUS_FIELDS, 'refundedVnd', 'expiresAt'] as const;
+
+/** Merchant → provider: refund part or all of a paid transaction (`POST /api/refunds`). */
+export const REFUND_REQUEST_FIELDS = ['merchantCode', 'txnRef', 'refundRef', 'amountVnd', 'reason'] as const;
+
+/** Provider → merchant: the outcome of a refund request. */
+export const REFUND_RESPONSE_FIELDS = [
+  'merchantCode',
+  'txnRef',
+  'refundRef',
+  'providerRefundId',
+  'amountVnd',
+  'status',
+  'failureReason',
+  'refundedAt',
+] as const;
+
+/** Merchant → provider: the statement of a period (`GET /api/statements?merchantCode=…&from=…&to=…&checksum=…`). */
+export const STATEMENT_QUERY_FIELDS = ['merchantCode', 'from', 'to'] as const;
+
+/** One line of a statement; the lines are signed together through {@link statementDigest}. */
+export const STATEMENT_LINE_FIELDS = [
+  'txnRef',
+  'providerTxnId',
+  'amountVnd',
+  'currency',
+  'status',
+  'createdAt',
+  'paidAt',
+  'refundedVnd',
+] as const;
+
+/**
+ * Provider → merchant: the statement. `linesDigest` is not sent: each side computes it from the lines,
+ * so that a line added, removed, reordered or altered breaks the checksum.
+ */
+export const STATEMENT_RESPONSE_FIELDS = ['merchantCode', 'from', 'to', 'linesDigest'] as const;
 
 export type SignableValue = string | number | null | undefined;
 export type SignableMessage = Readonly<Record<string, unknown>>;
@@ -88,4 +133,13 @@ export function verifyMessage(
     throw err;
   }
   return timingSafeEqual(expected, Buffer.from(checksum, 'hex'));
+}
+
+/**
+ * hex(SHA-256) of the JSON array of the lines' canonical strings. JSON rather than a separator, so
+ * that no value can make two different lists of lines share a digest.
+ */
+export function statementDigest(lines: readonly SignableMessage[]): string {
+  const canonical = lines.map((line) => canonicalString(STATEMENT_LINE_FIELDS, line));
+  return createHash('sha256').update(JSON.stringify(canonical), 'utf8').digest('hex');
 }

@@ -1,8 +1,12 @@
 /** The simulator's pages for the payer's browser, in Vietnamese. */
-import type { SimulatedTransaction } from './simulator';
+import type { SimulatedTransaction } from './simulator-ledger';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Vietnam time (UTC+7), as the payer reads it. */
+const formatInstant = (at: Date) =>
+  new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' }).format(at);
 
 const formatVnd = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} ₫`;
 
@@ -34,6 +38,8 @@ const STATUS_LABEL: Record<SimulatedTransaction['status'], string> = {
   PENDING: 'Chờ thanh toán',
   SUCCESS: 'Đã thanh toán',
   FAILED: 'Thanh toán không thành công',
+  EXPIRED: 'Giao dịch đã hết hạn thanh toán',
+  REFUNDED: 'Đã hoàn tiền',
 };
 
 /** The checkout page: the transaction, and the buttons "Thanh toán" and "Hủy giao dịch". */
@@ -53,6 +59,7 @@ export function renderCheckoutPage(txn: SimulatedTransaction): string {
   <dt>Nội dung</dt><dd>${escapeHtml(txn.orderInfo)}</dd>
   <dt>Số tiền</dt><dd><strong>${formatVnd(txn.amountVnd)}</strong></dd>
   <dt>Trạng thái</dt><dd>${STATUS_LABEL[txn.status]}</dd>
+  <dt>Hạn thanh toán</dt><dd>${escapeHtml(formatInstant(txn.expiresAt))}</dd>
 </dl>
 ${actions}`,
   );

@@ -1,23 +1,21 @@
 /**
  * A sandbox payment provider, for the embedded default and for tests. It plays the provider's side of
- * the protocol for real: it verifies the merchant's checksums, serves a checkout page, and delivers
- * signed callbacks to the merchant server to server, retrying while the merchant does not answer 2xx.
+ * the protocol for real: it verifies the merchant's checksums, serves a checkout page, delivers signed
+ * callbacks server to server (retrying while the merchant does not answer 2xx), lets unpaid
+ * transactions expire, refunds, and publishes statements. Test levers make it misbehave on purpose
+ * (down, slow, callbacks lost, replayed or forged) so the merchant's defences can be exercised.
  */
-import { randomInt } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type Request, type Response } from 'express';
-import { CreateTransactionRequestSchema, type ProviderTransactionStatus } from './messages';
-import {
-  CREATE_RESPONSE_FIELDS,
-  CREATE_TRANSACTION_FIELDS,
-  signMessage,
-  STATUS_QUERY_FIELDS,
-  TRANSACTION_STATUS_FIELDS,
-  verifyMessage,
-} from './signature';
+import { signMessage, TRANSACTION_STATUS_FIELDS } from './signature';
+import { type ApiConditions, createSimulatorApi } from './simulator-api';
+import { type CallbackDelivery, CallbackSender } from './simulator-callbacks';
+import { type SimulatedRefund, type SimulatedTransaction, SimulatorLedger } from './simulator-ledger';
 import { renderCheckoutPage, renderNotFoundPage, renderResultPage } from './simulator-pages';
+
+export type { CallbackAttempt, SimulatedRefund, SimulatedTransaction } from './simulator-ledger';
+export type { CallbackDelivery } from './simulator-callbacks';
 
 export interface PaymentProviderSimulatorOptions {
   /** Port to listen on; 0 picks a free one. @default 0 */
@@ -36,34 +34,32 @@ export interface PaymentProviderSimulatorOptions {
   callbackRetryDelayMs?: number;
   /** Time allowed to the merchant to answer one callback. @default 5000 */
   callbackTimeoutMs?: number;
+  /** Minutes a transaction may be paid in; after that it is EXPIRED. @default 15 */
+  expiresInMinutes?: number;
+  /** Longest period one statement may cover, in days. @default 31 */
+  maxStatementDays?: number;
+  /** The provider's clock (creation, expiry, payment and refund instants); tests move it. @default () => new Date() */
+  now?: () => Date;
   /** Where delivery problems are reported. @default console */
   logger?: Pick<Console, 'warn'>;
 }
 
-/** One attempt at delivering a callback. */
-export interface CallbackAttempt {
-  at: Date;
-  /** The merchant's HTTP status, when it answered. */
-  httpStatus?: number;
-  /** Why there was no answer. */
-  error?: string;
-}
-
-export interface SimulatedTransaction {
-  merchantCode: string;
-  txnRef: string;
-  providerTxnId: string;
-  amountVnd: number;
-  currency: 'VND';
-  orderInfo: string;
-  callbackUrl: string;
-  returnUrl?: string;
-  status: ProviderTransactionStatus;
-  createdAt: Date;
-  paidAt?: Date;
-  /** The signed callback, once the payment is completed; every delivery sends these same bytes. */
-  callbackBody?: Record<string, unknown>;
-  callbackAttempts: CallbackAttempt[];
+/** Fields a forged callback changes, and how it is signed. */
+export interface ForgedCallback {
+  txnRef?: string;
+  providerTxnId?: string;
+  merchantCode?: string;
+  amountVnd?: number;
+  currency?: string;
+  status?: string;
+  paidAt?: string | null;
+  /**
+   * `stale`: the checksum of the genuine body, whose fields were then changed (tampering in transit);
+   * `valid`: signed with the shared secret (a leaked secret or a provider bug: the merchant must still
+   * check amount, currency and reference against its own records); `wrong-secret`: signed with another
+   * key; `none`: no checksum at all. @default 'stale'
+   */
+  signature?: 'stale' | 'valid' | 'wrong-secret' | 'none';
 }
 
 export interface PaymentProviderSimulator {
@@ -72,140 +68,96 @@ export interface PaymentProviderSimulator {
   /**
    * Completes a pending transaction as the payer would and delivers the callback; on a transaction
    * already completed with the same outcome, delivers the same callback again (a provider's
-   * re-notification). Rejects when the merchant never answered 2xx.
+   * re-notification). Rejects when the merchant never answered 2xx, and for an expired transaction.
    */
   completePayment(txnRef: string, outcome: 'SUCCESS' | 'FAILED'): Promise<void>;
-  /** Every transaction opened, by txnRef. */
+  /** Every transaction opened, by txnRef (read a status through `transaction()` to see expiry applied). */
   readonly transactions: ReadonlyMap<string, SimulatedTransaction>;
+  /** Every refund decided, by refundRef. */
+  readonly refunds: ReadonlyMap<string, SimulatedRefund>;
+  /** One transaction as it stands now (a PENDING one past its deadline reads EXPIRED). */
+  transaction(txnRef: string): SimulatedTransaction | undefined;
+  /** While false, every API call answers HTTP 503 unprocessed (the pay pages keep working). */
+  setAvailable(available: boolean): void;
+  /** Delay added to every API answer, after the request was processed. */
+  setLatency(ms: number): void;
+  /** The payer pays (or gives up) but the callback is lost: only a status query or a statement tells. */
+  settleWithoutCallback(txnRef: string, outcome?: 'SUCCESS' | 'FAILED'): SimulatedTransaction;
+  /** While true, genuine callbacks are lost (recorded as attempts with error "dropped"). */
+  dropCallbacks(drop: boolean): void;
+  /** Sends the transaction's callback once more, byte for byte, and reports the merchant's answer. */
+  replayLastCallback(txnRef: string): Promise<CallbackDelivery>;
+  /** Sends a tampered callback for the transaction once, to its callback URL; the books are not changed. */
+  forgeCallback(txnRef: string, forged?: ForgedCallback): Promise<CallbackDelivery>;
 }
 
 export function createPaymentProviderSimulator(options: PaymentProviderSimulatorOptions): PaymentProviderSimulator {
-  const retries = options.callbackRetries ?? 3;
-  const retryDelayMs = options.callbackRetryDelayMs ?? 200;
-  const callbackTimeoutMs = options.callbackTimeoutMs ?? 5000;
   const logger = options.logger ?? console;
-  const transactions = new Map<string, SimulatedTransaction>();
+  const now = options.now ?? (() => new Date());
+  const ledger = new SimulatorLedger((options.expiresInMinutes ?? 15) * 60_000, now);
   const lifetime = new AbortController();
+  const callbacks = new CallbackSender({
+    retries: options.callbackRetries ?? 3,
+    retryDelayMs: options.callbackRetryDelayMs ?? 200,
+    timeoutMs: options.callbackTimeoutMs ?? 5000,
+    logger,
+    lifetime: lifetime.signal,
+    now,
+  });
+  const conditions: ApiConditions = { available: true, latencyMs: 0 };
   const app = express();
   const server: Server = createServer(app);
   let baseUrl = '';
 
-  const signed = <T extends Record<string, unknown>>(fields: readonly string[], message: T) => ({
+  const callbackMessage = (txn: SimulatedTransaction) => ({
+    merchantCode: txn.merchantCode,
+    txnRef: txn.txnRef,
+    providerTxnId: txn.providerTxnId,
+    amountVnd: txn.amountVnd,
+    currency: txn.currency,
+    status: txn.status === 'REFUNDED' ? 'SUCCESS' : txn.status,
+    paidAt: txn.paidAt?.toISOString() ?? null,
+  });
+  const signCallback = (message: Record<string, unknown>, secret = options.secret) => ({
     ...message,
-    checksum: signMessage(fields, message, options.secret),
+    checksum: signMessage(TRANSACTION_STATUS_FIELDS, message, secret),
   });
 
-  const statusMessage = (txn: SimulatedTransaction) =>
-    signed(TRANSACTION_STATUS_FIELDS, {
-      merchantCode: txn.merchantCode,
-      txnRef: txn.txnRef,
-      providerTxnId: txn.providerTxnId,
-      amountVnd: txn.amountVnd,
-      currency: txn.currency,
-      status: txn.status,
-      paidAt: txn.paidAt?.toISOString() ?? null,
-    });
-
-  async function deliver(txn: SimulatedTransaction, body: Record<string, unknown>): Promise<void> {
-    for (let attempt = 0; attempt <= retries; attempt++) {
-      if (attempt > 0) await sleep(retryDelayMs * 2 ** (attempt - 1), undefined, { signal: lifetime.signal });
-      const record: CallbackAttempt = { at: new Date() };
-      txn.callbackAttempts.push(record);
-      try {
-        const res = await fetch(txn.callbackUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-          signal: AbortSignal.any([lifetime.signal, AbortSignal.timeout(callbackTimeoutMs)]),
-        });
-        await res.arrayBuffer();
-        record.httpStatus = res.status;
-        if (res.ok) return;
-      } catch (err) {
-        if (lifetime.signal.aborted) throw err;
-        record.error = err instanceof Error ? err.message : String(err);
-      }
-      logger.warn(
-        `[payment-simulator] callback for ${txn.txnRef} not accepted (attempt ${attempt + 1}/${retries + 1}):`,
-        record.httpStatus ?? record.error,
-      );
-    }
-    throw new Error(`callback for ${txn.txnRef} was not accepted after ${retries + 1} attempts`);
+  function settle(txnRef: string, outcome: 'SUCCESS' | 'FAILED'): SimulatedTransaction {
+    const { txn, changed } = ledger.settle(txnRef, outcome);
+    // The callback is fixed when the outcome is: every later delivery sends these same bytes.
+    if (changed) txn.callbackBody = signCallback(callbackMessage(txn));
+    return txn;
   }
 
   async function completePayment(txnRef: string, outcome: 'SUCCESS' | 'FAILED'): Promise<void> {
-    const txn = transactions.get(txnRef);
-    if (!txn) throw new Error(`unknown transaction ${txnRef}`);
-    if (txn.status === 'PENDING') {
-      txn.status = outcome;
-      if (outcome === 'SUCCESS') txn.paidAt = new Date();
-      txn.callbackBody = statusMessage(txn);
-    } else if (txn.status !== outcome) {
-      throw new Error(`transaction ${txnRef} is already ${txn.status}`);
-    }
-    await deliver(txn, txn.callbackBody!);
+    const txn = settle(txnRef, outcome);
+    await callbacks.deliver(txn, txn.callbackBody!);
   }
 
-  const fail = (res: Response, status: number, code: string, extra: Record<string, unknown> = {}) =>
-    res.status(status).json({ code, ...extra });
+  function known(txnRef: string): SimulatedTransaction {
+    const txn = ledger.get(txnRef);
+    if (!txn) throw new Error(`unknown transaction ${txnRef}`);
+    return txn;
+  }
 
-  app.post('/api/transactions', express.json({ limit: '64kb' }), (req: Request, res: Response) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    if (!verifyMessage(CREATE_TRANSACTION_FIELDS, body, body.checksum, options.secret)) {
-      return fail(res, 401, 'INVALID_SIGNATURE');
-    }
-    if (body.merchantCode !== options.merchantCode) return fail(res, 403, 'UNKNOWN_MERCHANT');
-    const parsed = CreateTransactionRequestSchema.safeParse(body);
-    if (!parsed.success) return fail(res, 400, 'BAD_REQUEST', { issues: parsed.error.issues.map((i) => i.path.join('.')) });
-    const request = parsed.data;
-    let txn = transactions.get(request.txnRef);
-    if (txn && txn.amountVnd !== request.amountVnd) return fail(res, 409, 'DUPLICATE_TXN_REF');
-    if (!txn) {
-      txn = {
-        merchantCode: request.merchantCode,
-        txnRef: request.txnRef,
-        providerTxnId: `SIM${Date.now()}${String(randomInt(1_000_000)).padStart(6, '0')}`,
-        amountVnd: request.amountVnd,
-        currency: 'VND',
-        orderInfo: request.orderInfo,
-        callbackUrl: request.callbackUrl,
-        returnUrl: request.returnUrl,
-        status: 'PENDING',
-        createdAt: new Date(),
-        callbackAttempts: [],
-      };
-      transactions.set(txn.txnRef, txn);
-    }
-    res.json(
-      signed(CREATE_RESPONSE_FIELDS, {
-        merchantCode: txn.merchantCode,
-        txnRef: txn.txnRef,
-        providerTxnId: txn.providerTxnId,
-        paymentUrl: `${baseUrl}/pay/${encodeURIComponent(txn.txnRef)}`,
-      }),
-    );
-  });
-
-  app.get('/api/transactions/:txnRef', (req: Request, res: Response) => {
-    const txnRef = String(req.params.txnRef);
-    const query = { merchantCode: req.query.merchantCode, txnRef };
-    if (!verifyMessage(STATUS_QUERY_FIELDS, query, req.query.checksum, options.secret)) {
-      return fail(res, 401, 'INVALID_SIGNATURE');
-    }
-    if (query.merchantCode !== options.merchantCode) return fail(res, 403, 'UNKNOWN_MERCHANT');
-    const txn = transactions.get(txnRef);
-    if (!txn) return fail(res, 404, 'NOT_FOUND');
-    res.json(statusMessage(txn));
-  });
+  app.use('/api', createSimulatorApi({
+    merchantCode: options.merchantCode,
+    secret: options.secret,
+    ledger,
+    conditions,
+    baseUrl: () => baseUrl,
+    maxStatementDays: options.maxStatementDays ?? 31,
+  }));
 
   app.get('/pay/:txnRef', (req: Request, res: Response) => {
-    const txn = transactions.get(String(req.params.txnRef));
+    const txn = ledger.get(String(req.params.txnRef));
     if (!txn) return res.status(404).type('html').send(renderNotFoundPage());
     res.type('html').send(renderCheckoutPage(txn));
   });
 
   const payerAction = (outcome: 'SUCCESS' | 'FAILED') => async (req: Request, res: Response) => {
-    const txn = transactions.get(String(req.params.txnRef));
+    const txn = ledger.get(String(req.params.txnRef));
     if (!txn) return res.status(404).type('html').send(renderNotFoundPage());
     if (txn.status !== 'PENDING' && txn.status !== outcome) return res.status(409).type('html').send(renderResultPage(txn));
     try {
@@ -226,8 +178,40 @@ export function createPaymentProviderSimulator(options: PaymentProviderSimulator
   app.post('/pay/:txnRef/cancel', payerAction('FAILED'));
 
   return {
-    transactions,
+    transactions: ledger.transactions,
+    refunds: ledger.refunds,
     completePayment,
+    transaction: (txnRef) => ledger.get(txnRef),
+    setAvailable: (available) => void (conditions.available = available),
+    setLatency: (ms) => void (conditions.latencyMs = Math.max(0, ms)),
+    settleWithoutCallback: (txnRef, outcome = 'SUCCESS') => settle(txnRef, outcome),
+    dropCallbacks: (drop) => void (callbacks.dropping = drop),
+    async replayLastCallback(txnRef) {
+      const txn = known(txnRef);
+      if (!txn.callbackBody) throw new Error(`transaction ${txnRef} has had no callback yet`);
+      return callbacks.sendOnce(txn, txn.callbackBody);
+    },
+    async forgeCallback(txnRef, forged = {}) {
+      const txn = known(txnRef);
+      const { signature = 'stale', ...changes } = forged;
+      const genuine = txn.callbackBody
+        ? (({ checksum: _c, ...message }) => message)(txn.callbackBody)
+        : { ...callbackMessage(txn), status: 'SUCCESS', paidAt: now().toISOString() };
+      const message: Record<string, unknown> = { ...genuine, ...changes };
+      const checksum = (() => {
+        switch (signature) {
+          case 'stale':
+            return signCallback(genuine).checksum;
+          case 'valid':
+            return signCallback(message).checksum;
+          case 'wrong-secret':
+            return signCallback(message, `not-${options.secret}`).checksum;
+          case 'none':
+            return undefined;
+        }
+      })();
+      return callbacks.post(txn.callbackUrl, checksum === undefined ? message : { ...message, checksum });
+    },
     async start() {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

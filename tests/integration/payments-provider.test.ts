@@ -8,6 +8,7 @@ import {
   type PaymentProviderSimulator,
   signMessage,
   STATUS_QUERY_FIELDS,
+  STATUS_RESPONSE_FIELDS,
   TRANSACTION_STATUS_FIELDS,
   verifyMessage,
 } from '../../adapters/payment-provider';
@@ -76,6 +77,9 @@ describe('client ↔ simulator', () => {
     const created = await client.createTransaction(input);
     expect(created.paymentUrl).toBe(`${providerUrl}/pay/LT20261123PROV000001`);
     expect(created.providerTxnId).toMatch(/^SIM\d+$/);
+    // 15 minutes to pay by default, said in the signed answer.
+    const { createdAt } = simulator.transactions.get(input.txnRef)!;
+    expect(created.expiresAt).toEqual(new Date(createdAt.getTime() + 15 * 60_000));
     expect(simulator.transactions.get(input.txnRef)?.orderInfo).toBe('Nộp phí / hồ sơ');
     expect(await client.createTransaction(input)).toEqual(created);
   });
@@ -186,6 +190,28 @@ describe('client against a faulty provider', () => {
     stub.handle(handler);
     const err = await errorOf(faulty(300).createTransaction(input));
     expect((err as { extensions?: { code?: string } }).extensions?.code).toBe(code);
+  });
+
+  it('retries a status query after a 5xx, but never a transaction opening', async () => {
+    const status = { merchantCode: MERCHANT, txnRef: input.txnRef, providerTxnId: 'P1', amountVnd: 1000, currency: 'VND', status: 'PENDING', refundedVnd: 0 };
+    let calls = 0;
+    stub.handle((req, res) => {
+      calls++;
+      if (req.method === 'POST' || calls < 3) return res.writeHead(503).end('busy');
+      res.writeHead(200).end(JSON.stringify({ ...status, checksum: signMessage(STATUS_RESPONSE_FIELDS, status, SECRET) }));
+    });
+    const patient = new PaymentProviderClient({ baseUrl: stub.url, merchantCode: MERCHANT, secret: SECRET, retry: { baseDelayMs: 1, maxDelayMs: 1 } });
+    expect(await patient.queryTransaction(input.txnRef)).toMatchObject({ status: 'PENDING', refundedVnd: 0 });
+    expect(calls).toBe(3);
+    calls = 0;
+    expect((await errorOf(patient.createTransaction(input)) as { extensions: { code: string } }).extensions.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(calls).toBe(1);
+  });
+
+  it('does not take a signed status answer for a callback', async () => {
+    const status = { merchantCode: MERCHANT, txnRef: input.txnRef, providerTxnId: 'P1', amountVnd: 1000, currency: 'VND', status: 'SUCCESS', paidAt: '2026-11-30T02:00:00.000Z', refundedVnd: 0, expiresAt: '2026-11-30T02:15:00.000Z' };
+    const err = await errorOf(Promise.resolve().then(() => client.verifyCallback({ ...status, checksum: signMessage(STATUS_RESPONSE_FIELDS, status, SECRET) })));
+    expect(hasErrorCode(err, ErrorCode.INVALID_SIGNATURE)).toBe(true);
   });
 
   it('turns an unreachable provider into UPSTREAM_UNAVAILABLE', async () => {
