@@ -4,12 +4,20 @@ import type { BaseContext } from '../shared/federation/context';
 import type { PrismaClient } from '../shared/storage/database';
 import type { PaymentCheckout } from './checkout/pay-dossier-fee';
 import { DOSSIER_FACTS_SELECT, type DossierFacts } from './dossier/dossier-access';
+import type { PaymentSync } from './lifecycle/payment-sync';
 import { LIVE_PAYMENT_STATUSES } from './payment/payment-status';
 import type { PaymentRow } from './payment/payment';
+import type { ReceiptOptions } from './receipt/receipt-facts';
+import type { Reconciler } from './reconciliation/reconcile';
+import type { RefundService } from './refunds/refund-payment';
 
 export interface PaymentsServices {
   prisma: PrismaClient;
   checkout: PaymentCheckout;
+  sync: PaymentSync;
+  refunds: RefundService;
+  reconciler: Reconciler;
+  receipts: ReceiptOptions;
 }
 
 export interface PaymentsContext extends BaseContext, PaymentsServices {

@@ -1,6 +1,7 @@
 /**
  * The fee-payment journey against real servers: payments subgraph + payment-provider simulator +
  * a fresh database, driven as the gateway would (signed internal token) and as the provider would.
+ * Lifecycle, refunds, receipts and reconciliation: payment-lifecycle.test.ts, payment-refunds.test.ts.
  */
 import {
   createPaymentProviderSimulator,
@@ -247,8 +248,10 @@ describe('provider callback', () => {
     expect(paid.status).toBe('PAID');
     expect(paid.receiptNumber).toMatch(/^BL\d{4}-\d{6}$/);
     expect(paid.paidAt).toEqual(simulator.transactions.get(payment.providerRef)!.paidAt);
+    // Published by the outbox relay after the commit; the bus adds the event's outbox id.
     expect(events).toEqual([
       {
+        outboxId: expect.stringMatching(/^\d+$/),
         paymentId: payment.id,
         dossierCode: 'HS-PAY-1',
         amountVnd: 200000,

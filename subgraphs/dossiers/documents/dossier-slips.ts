@@ -7,7 +7,7 @@
 import { localDay, weekday } from '../../shared/calendar/local-time';
 import { SubmissionChannel } from '../dossier/dossier-status';
 import { ReturnMethod } from '../intake/return-method';
-import { renderSlip, type SlipContent, type SlipLine } from './slip-layout';
+import { renderSlip, type SlipContent, type SlipLine } from '../../shared/documents/pdf-layout';
 
 /** What the slips are made of: the dossier, its procedure version and its files. */
 export interface SlipFacts {

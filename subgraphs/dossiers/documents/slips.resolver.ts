@@ -5,7 +5,7 @@ import { Dossier } from '../dossier/dossier';
 import { canSeeDossier, dossierNotFound } from '../dossier/dossier-access';
 import type { DossierRow } from '../dossier/dossier.mapper';
 import { renderAppointmentSlip, renderReceiptSlip } from './dossier-slips';
-import { PdfDocument, toPdfDocument } from './pdf-document';
+import { PdfDocument, toPdfDocument } from '../../shared/documents/pdf-document';
 import { slipFactsOf } from './slip-facts';
 
 /** A file name safe everywhere: a legacy code may carry slashes. */

@@ -1,6 +1,6 @@
 /** GraphQL shapes of a dossier's files (tệp đính kèm; seed 004 III.3: kept with their metadata). */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { StoredFile } from './stored-file';
+import { StoredFile } from '../../shared/documents/stored-file';
 
 /** Why a file belongs to the dossier (column `dossier_attachment.kind`). */
 export enum AttachmentKind {

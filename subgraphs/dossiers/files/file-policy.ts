@@ -4,7 +4,7 @@
  * with a safe name; stored with its SHA-256 so a copy handed back can be proven unchanged. Sizes are
  * checked on the base64 length before decoding, so an oversize upload costs no memory.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../shared/documents/stored-file';
 import { ErrorCode, LienthongError } from '../../shared/errors';
 
 /** Largest file accepted. @default 10 MiB */
@@ -38,7 +38,7 @@ export interface CheckedFile {
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const MAX_NAME_LENGTH = 255;
 
-export const sha256Hex = (content: Uint8Array) => createHash('sha256').update(content).digest('hex');
+export { sha256Hex };
 
 function badFile(field: string, vi: string, en: string, extra: Record<string, unknown> = {}) {
   return new LienthongError(ErrorCode.BAD_USER_INPUT, { vi, en, details: { field, ...extra } });

@@ -1,6 +1,6 @@
 /** GraphQL types of dossier processing: step rows, the result document, the work queue, inputs. */
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { StoredFile } from '../files/stored-file';
+import { StoredFile } from '../../shared/documents/stored-file';
 import { PageInfo } from '../../procedures/procedure/procedure-connection';
 import { WorkflowRole } from '../../procedures/workflow';
 import { Dossier } from '../dossier/dossier';

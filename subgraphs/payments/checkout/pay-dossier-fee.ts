@@ -4,24 +4,29 @@
  * and of two concurrent first calls the partial unique index `payment_one_live_per_dossier` lets one
  * insert win; the other's insert does nothing and it returns the winner's payment.
  */
-import type { PaymentProviderClient } from '../../../adapters/payment-provider';
 import type { Principal } from '../../shared/auth/principal';
 import { ErrorCode, LienthongError } from '../../shared/errors';
 import type { PrismaClient } from '../../shared/storage/database';
 import { DOSSIER_FACTS_SELECT, mayHandleDossierPayment } from '../dossier/dossier-access';
 import type { PaymentRow } from '../payment/payment';
 import { LIVE_PAYMENT_STATUSES, PaymentStatus } from '../payment/payment-status';
+import { markEnded, type TransitionDeps } from '../payment/payment-transitions';
+import type { OpenedTransaction, PaymentProviderPort } from '../provider/provider-port';
 import { newProviderRef } from './provider-ref';
 
 /** The dossier status in which a fee can be paid. */
 export const PAYMENT_DUE_STATUS = 'PAYMENT_DUE';
 
-export interface PaymentCheckoutOptions {
+export interface PaymentCheckoutOptions extends TransitionDeps {
   prisma: PrismaClient;
-  provider: Pick<PaymentProviderClient, 'createTransaction'>;
+  provider: Pick<PaymentProviderPort, 'createTransaction'>;
   /** Where the provider reaches this subgraph's callback route; known once the server listens. */
   callbackUrl: () => string;
+  /** How long a payment stays payable when the provider does not say. @default 900000 (15 minutes) */
+  defaultLifetimeMs?: number;
 }
+
+const DEFAULT_LIFETIME_MS = 15 * 60 * 1000;
 
 export class PaymentCheckout {
   constructor(private readonly options: PaymentCheckoutOptions) {}
@@ -79,19 +84,31 @@ export class PaymentCheckout {
       return this.withRedirect(winner);
     }
 
-    let paymentUrl: string;
+    let opened: OpenedTransaction;
     try {
-      paymentUrl = await this.openAtProvider(payment);
+      opened = await this.openAtProvider(payment);
     } catch (err) {
       // Free the dossier for a new attempt; the failed payment stays as a record.
-      await prisma.payment.updateMany({
-        where: { id: payment.id, status: PaymentStatus.PENDING },
-        data: { status: PaymentStatus.FAILED },
-      });
+      const reason = err instanceof LienthongError ? `provider: ${err.code}` : 'provider unreachable';
+      await markEnded(this.options, payment, PaymentStatus.FAILED, { reason });
       if (err instanceof LienthongError) throw err;
       throw new LienthongError(ErrorCode.UPSTREAM_UNAVAILABLE, { cause: err });
     }
-    return prisma.payment.update({ where: { id: payment.id }, data: { redirectUrl: paymentUrl } });
+    await this.recordOpened(payment, opened);
+    return prisma.payment.findUniqueOrThrow({ where: { id: payment.id } });
+  }
+
+  /** Stores the redirect URL, the provider's id and the expiry, unless the payment moved on meanwhile. */
+  private async recordOpened(payment: PaymentRow, opened: OpenedTransaction): Promise<void> {
+    const lifetime = this.options.defaultLifetimeMs ?? DEFAULT_LIFETIME_MS;
+    await this.options.prisma.payment.updateMany({
+      where: { id: payment.id, status: PaymentStatus.PENDING, redirectUrl: null },
+      data: {
+        redirectUrl: opened.paymentUrl,
+        providerTxnId: opened.providerTxnId ?? null,
+        expiresAt: opened.expiresAt ?? new Date(payment.createdAt.getTime() + lifetime),
+      },
+    });
   }
 
   /**
@@ -101,22 +118,17 @@ export class PaymentCheckout {
    */
   private async withRedirect(payment: PaymentRow): Promise<PaymentRow> {
     if (payment.status !== PaymentStatus.PENDING || payment.redirectUrl !== null) return payment;
-    const paymentUrl = await this.openAtProvider(payment);
-    await this.options.prisma.payment.updateMany({
-      where: { id: payment.id, status: PaymentStatus.PENDING, redirectUrl: null },
-      data: { redirectUrl: paymentUrl },
-    });
+    await this.recordOpened(payment, await this.openAtProvider(payment));
     return this.options.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } });
   }
 
-  private async openAtProvider(payment: PaymentRow): Promise<string> {
-    const { paymentUrl } = await this.options.provider.createTransaction({
+  private openAtProvider(payment: PaymentRow): Promise<OpenedTransaction> {
+    return this.options.provider.createTransaction({
       txnRef: payment.providerRef,
       amountVnd: payment.amountVnd,
       orderInfo: `Nộp phí hồ sơ ${payment.dossierCode}`,
       callbackUrl: this.options.callbackUrl(),
     });
-    return paymentUrl;
   }
 
   /** The dossier's live payment: PENDING is returned for a retry, PAID refuses a second payment. */

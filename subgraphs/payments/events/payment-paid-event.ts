@@ -1,4 +1,8 @@
-/** Published once per payment, after the transaction that made it PAID committed. */
+/**
+ * Written to the outbox in the transaction that makes the payment PAID, so a paid payment always has
+ * its event and the dossier always leaves PAYMENT_DUE; published after commit, at least once (the
+ * consumer is idempotent). The bus adds `outboxId`.
+ */
 export const PAYMENT_PAID_TOPIC = 'payment.paid';
 
 export interface PaymentPaidEvent {

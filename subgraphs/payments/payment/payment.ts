@@ -36,6 +36,18 @@ export class Payment {
 
   @Field(() => Date, { nullable: true })
   paidAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Hạn thanh toán: after it a PENDING payment is checked with the provider and, unpaid, EXPIRED' })
+  expiresAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the payment FAILED or EXPIRED' })
+  failureReason!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the fee was refunded in full' })
+  refundedAt!: Date | null;
+
+  @Field(() => Int, { description: 'Changes with every status change' })
+  version!: number;
 }
 
 export function toPayment(row: PaymentRow): Payment {
@@ -50,5 +62,9 @@ export function toPayment(row: PaymentRow): Payment {
     receiptNumber: row.receiptNumber,
     createdAt: row.createdAt,
     paidAt: row.paidAt,
+    expiresAt: row.expiresAt,
+    failureReason: row.failureReason,
+    refundedAt: row.refundedAt,
+    version: row.version,
   });
 }

@@ -1,9 +1,11 @@
 /** A generated PDF as the API hands it out: bytes with their name, size and checksum. */
-import { Field, Int, ObjectType } from 'type-graphql';
-import { StoredFile } from '../files/stored-file';
-import { sha256Hex } from '../files/file-policy';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { StoredFile } from './stored-file';
+import { sha256Hex } from './stored-file';
 
-@ObjectType({ description: 'Tài liệu PDF do hệ thống lập (phiếu tiếp nhận, phiếu hẹn trả)' })
+// Shareable: the dossiers (slips) and payments (e-receipts) subgraphs both hand PDFs out.
+@Directive('@shareable')
+@ObjectType({ description: 'Tài liệu PDF do hệ thống lập (phiếu tiếp nhận, phiếu hẹn trả, biên lai)' })
 export class PdfDocument extends StoredFile {
   @Field({ description: 'Nội dung PDF, base64' })
   contentBase64!: string;
