@@ -4,27 +4,21 @@
  * callbacks refused with nothing changed, events written through the outbox with the change, the
  * expiry job and refreshPayment settling payments whose callback never came.
  */
-import { createPaymentProviderSimulator, PaymentProviderClient, type PaymentProviderSimulator } from '../../adapters/payment-provider';
-import {
-  createPaymentsSubgraph,
-  PAYMENT_EXPIRED_TOPIC,
-  PAYMENT_FAILED_TOPIC,
-  PAYMENT_PAID_TOPIC,
-  type PaymentsSubgraph,
-} from '../../subgraphs/payments';
+import type { PaymentProviderSimulator } from '../../adapters/payment-provider';
+import { PAYMENT_EXPIRED_TOPIC, PAYMENT_FAILED_TOPIC, PAYMENT_PAID_TOPIC, type PaymentsSubgraph } from '../../subgraphs/payments';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
-import { InProcessEventBus } from '../../subgraphs/shared/events/bus';
+import type { InProcessEventBus } from '../../subgraphs/shared/events/bus';
 import type { Database } from '../../subgraphs/shared/storage/database';
-import { openTestDatabase } from '../support/database';
-import { callSubgraph, TEST_INTERNAL_SECRET } from '../support/subgraph-client';
+import { eventually } from '../support/gateway-client';
+import { insertFeeDossier, startPaymentsTestServer, type PaymentsTestServer } from '../support/payments-server';
+import { callSubgraph } from '../support/subgraph-client';
 
-const MERCHANT = 'LIENTHONG';
-const SECRET = 'integration-test-payment-secret-0123456789';
 const AGENCY = '000.00.12.H26';
 const CITIZEN: Principal = { id: 'citizen:001090012345', role: 'CITIZEN', personalId: '001090012345' };
 const OTHER_CITIZEN: Principal = { id: 'citizen:001090099999', role: 'CITIZEN', personalId: '001090099999' };
 const MINUTE = 60_000;
 
+let server: PaymentsTestServer;
 let db: Database;
 let bus: InProcessEventBus;
 let simulator: PaymentProviderSimulator;
@@ -32,24 +26,9 @@ let subgraph: PaymentsSubgraph;
 let url: string;
 let callbackUrl: string;
 const events: Array<{ topic: string; payload: Record<string, any> }> = [];
-const logger = { warn: () => undefined, error: () => undefined };
 
 async function insertDossier(code: string) {
-  await db.prisma.dossier.create({
-    data: {
-      code,
-      procedureCode: '1.001612',
-      agencyCode: AGENCY,
-      applicantPersonalId: CITIZEN.personalId!,
-      applicantUserId: CITIZEN.id,
-      channel: 'ONLINE',
-      status: 'PAYMENT_DUE',
-      formData: { hoTen: 'Nguyễn Văn An' },
-      feeVnd: 200000,
-      receivedAt: new Date('2026-11-23T02:00:00Z'),
-      appointmentAt: new Date('2026-11-30T10:00:00Z'),
-    },
-  });
+  await insertFeeDossier(db, code, CITIZEN, { agencyCode: AGENCY, procedureCode: '1.001612', payerName: 'Nguyễn Văn An' });
 }
 
 const PAY = 'mutation ($code: String!) { payDossierFee(dossierCode: $code) { id status providerRef expiresAt version } }';
@@ -65,36 +44,21 @@ const logRows = (providerRef?: string) =>
 const outboxOf = (key: string) => db.prisma.outboxEvent.findMany({ where: { key }, orderBy: { id: 'asc' } });
 const topicsFor = (dossierCode: string) => events.filter((e) => e.payload.dossierCode === dossierCode).map((e) => e.topic);
 
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  bus = new InProcessEventBus();
-  for (const topic of [PAYMENT_PAID_TOPIC, PAYMENT_FAILED_TOPIC, PAYMENT_EXPIRED_TOPIC]) {
-    await bus.subscribe<Record<string, any>>(topic, (payload) => void events.push({ topic, payload }));
-  }
-  simulator = createPaymentProviderSimulator({ merchantCode: MERCHANT, secret: SECRET, callbackRetryDelayMs: 20, callbackRetries: 0, logger });
-  const { baseUrl } = await simulator.start();
-  const provider = new PaymentProviderClient({ baseUrl, merchantCode: MERCHANT, secret: SECRET });
-  subgraph = createPaymentsSubgraph({
-    db, bus, internalSecret: TEST_INTERNAL_SECRET, provider, logger, expiry: false, reconciliation: false, outbox: { pollIntervalMs: 50 },
+  server = await startPaymentsTestServer({
+    simulator: { callbackRetries: 0 },
+    beforeStart: async (b) => {
+      for (const topic of [PAYMENT_PAID_TOPIC, PAYMENT_FAILED_TOPIC, PAYMENT_EXPIRED_TOPIC]) {
+        await b.subscribe<Record<string, any>>(topic, (payload) => void events.push({ topic, payload }));
+      }
+    },
   });
-  const running = await subgraph.start();
-  url = running.url;
-  callbackUrl = `${running.baseUrl}/callbacks/payment-provider`;
+  ({ db, bus, simulator, subgraph, url, callbackUrl } = server);
 });
 
 afterAll(async () => {
-  await subgraph?.stop();
-  await simulator?.stop();
-  await bus?.close();
-  await db?.close();
+  await server?.stop();
 });
 
 describe('provider callbacks', () => {
@@ -154,7 +118,7 @@ describe('provider callbacks', () => {
     const outbox = await outboxOf('HS-CB-1');
     expect(outbox.map((e) => e.topic)).toEqual([PAYMENT_PAID_TOPIC]);
     expect(outbox[0].payload).toMatchObject({ paymentId: payment.id, receiptNumber: paid.receiptNumber });
-    await until(() => topicsFor('HS-CB-1').length === 1);
+    await eventually(async () => topicsFor('HS-CB-1').length === 1);
     expect(events.find((e) => e.payload.dossierCode === 'HS-CB-1')!.payload.outboxId).toBe(outbox[0].id.toString());
     expect((await logRows(payment.providerRef)).at(-1)).toMatchObject({ outcome: 'ACCEPTED', errorCode: null });
   });
@@ -178,7 +142,7 @@ describe('provider callbacks', () => {
     const failing = await openPayment('HS-CB-FAIL');
     await simulator.completePayment(failing.providerRef, 'FAILED');
     expect(await stored(failing.id)).toMatchObject({ status: 'FAILED', failureReason: 'provider reported the payment failed', version: 2 });
-    await until(() => topicsFor('HS-CB-FAIL').length === 1);
+    await eventually(async () => topicsFor('HS-CB-FAIL').length === 1);
     expect(topicsFor('HS-CB-FAIL')).toEqual([PAYMENT_FAILED_TOPIC]);
     await simulator.replayLastCallback(failing.providerRef);
     expect((await logRows(failing.providerRef)).map((r) => r.outcome)).toEqual(['ACCEPTED', 'UNCHANGED']);
@@ -206,7 +170,7 @@ describe('expiry job', () => {
     const expired = await stored(unpaid.id);
     expect(expired).toMatchObject({ status: 'EXPIRED', version: 2 });
     expect(expired.failureReason).toMatch(/unpaid at expiry/);
-    await until(() => topicsFor('HS-EXP-PAID').length === 1 && topicsFor('HS-EXP-UNPAID').length === 1);
+    await eventually(async () => topicsFor('HS-EXP-PAID').length === 1 && topicsFor('HS-EXP-UNPAID').length === 1);
     expect(topicsFor('HS-EXP-PAID')).toEqual([PAYMENT_PAID_TOPIC]);
     expect(topicsFor('HS-EXP-UNPAID')).toEqual([PAYMENT_EXPIRED_TOPIC]);
 

@@ -2,21 +2,20 @@
  * Đối soát against the provider simulator over HTTP: the provider's signed statement is compared with
  * the local payments, every kind of mismatch is reported with both views, and no payment changes.
  */
-import { createPaymentProviderSimulator, PaymentProviderClient, type PaymentProviderSimulator } from '../../adapters/payment-provider';
-import { createPaymentsSubgraph, type PaymentsSubgraph } from '../../subgraphs/payments';
+import type { PaymentProviderClient, PaymentProviderSimulator } from '../../adapters/payment-provider';
+import type { PaymentsSubgraph } from '../../subgraphs/payments';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
-import { InProcessEventBus } from '../../subgraphs/shared/events/bus';
+import type { InProcessEventBus } from '../../subgraphs/shared/events/bus';
 import type { Database } from '../../subgraphs/shared/storage/database';
-import { openTestDatabase } from '../support/database';
-import { callSubgraph, TEST_INTERNAL_SECRET } from '../support/subgraph-client';
+import { insertFeeDossier, startPaymentsTestServer, type PaymentsTestServer } from '../support/payments-server';
+import { callSubgraph } from '../support/subgraph-client';
 
-const MERCHANT = 'LIENTHONG';
-const SECRET = 'integration-test-payment-secret-0123456789';
 const AGENCY = '000.00.12.H26';
 const CITIZEN: Principal = { id: 'citizen:001090012345', role: 'CITIZEN', personalId: '001090012345' };
 const OFFICIAL: Principal = { id: 'official:1', role: 'OFFICIAL', agencyCode: AGENCY };
 const OPERATOR: Principal = { id: 'operator:1', role: 'OPERATOR' };
 
+let server: PaymentsTestServer;
 let db: Database;
 let bus: InProcessEventBus;
 let simulator: PaymentProviderSimulator;
@@ -24,7 +23,6 @@ let provider: PaymentProviderClient;
 let subgraph: PaymentsSubgraph;
 let url: string;
 let callbackUrl: string;
-const logger = { warn: () => undefined, error: () => undefined };
 
 const PAY = 'mutation ($code: String!) { payDossierFee(dossierCode: $code) { id providerRef } }';
 const RUN = `mutation ($from: DateTimeISO!, $to: DateTimeISO!) { runReconciliation(from: $from, to: $to) {
@@ -34,33 +32,18 @@ const RUN = `mutation ($from: DateTimeISO!, $to: DateTimeISO!) { runReconciliati
 const RUNS = 'query ($first: Int!) { reconciliationRuns(first: $first) { id status triggeredBy } }';
 
 async function openPayment(code: string): Promise<{ id: string; providerRef: string }> {
-  await db.prisma.dossier.create({
-    data: {
-      code, procedureCode: '1.001612', agencyCode: AGENCY, applicantPersonalId: CITIZEN.personalId!, applicantUserId: CITIZEN.id,
-      channel: 'ONLINE', status: 'PAYMENT_DUE', formData: {}, feeVnd: 200000, receivedAt: new Date(), appointmentAt: new Date(),
-    },
-  });
+  await insertFeeDossier(db, code, CITIZEN, { agencyCode: AGENCY, procedureCode: '1.001612', payerName: 'Nguyễn Văn An' });
   return (await callSubgraph(url, PAY, { code }, CITIZEN)).data!.payDossierFee;
 }
 const allPayments = () => db.prisma.payment.findMany({ orderBy: { id: 'asc' } });
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  bus = new InProcessEventBus();
-  simulator = createPaymentProviderSimulator({ merchantCode: MERCHANT, secret: SECRET, callbackRetryDelayMs: 20, logger });
-  const { baseUrl } = await simulator.start();
-  provider = new PaymentProviderClient({ baseUrl, merchantCode: MERCHANT, secret: SECRET, timeoutMs: 2000 });
-  subgraph = createPaymentsSubgraph({ db, bus, internalSecret: TEST_INTERNAL_SECRET, provider, logger, expiry: false, reconciliation: false });
-  const running = await subgraph.start();
-  url = running.url;
-  callbackUrl = `${running.baseUrl}/callbacks/payment-provider`;
+  server = await startPaymentsTestServer();
+  ({ db, bus, simulator, provider, subgraph, url, callbackUrl } = server);
 });
 
 afterAll(async () => {
-  await subgraph?.stop();
-  await simulator?.stop();
-  await bus?.close();
-  await db?.close();
+  await server?.stop();
 });
 
 describe('runReconciliation', () => {

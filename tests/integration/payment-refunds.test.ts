@@ -4,16 +4,14 @@
  * partial refunds, retries by idempotency key, and the receipt with its deterministic PDF.
  */
 import { PDFParse } from 'pdf-parse';
-import { createPaymentProviderSimulator, PaymentProviderClient, type PaymentProviderSimulator } from '../../adapters/payment-provider';
-import { createPaymentsSubgraph, PAYMENT_REFUNDED_TOPIC, type PaymentsSubgraph } from '../../subgraphs/payments';
+import type { PaymentProviderSimulator } from '../../adapters/payment-provider';
+import { PAYMENT_REFUNDED_TOPIC, type PaymentsSubgraph } from '../../subgraphs/payments';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
-import { InProcessEventBus } from '../../subgraphs/shared/events/bus';
+import type { InProcessEventBus } from '../../subgraphs/shared/events/bus';
 import type { Database } from '../../subgraphs/shared/storage/database';
-import { openTestDatabase } from '../support/database';
-import { callSubgraph, TEST_INTERNAL_SECRET } from '../support/subgraph-client';
+import { insertFeeDossier, startPaymentsTestServer, type PaymentsTestServer } from '../support/payments-server';
+import { callSubgraph } from '../support/subgraph-client';
 
-const MERCHANT = 'LIENTHONG';
-const SECRET = 'integration-test-payment-secret-0123456789';
 const AGENCY = '000.00.12.H26';
 const PROCEDURE = '1.001612';
 const CITIZEN: Principal = { id: 'citizen:001090012345', role: 'CITIZEN', personalId: '001090012345' };
@@ -21,13 +19,13 @@ const OFFICIAL: Principal = { id: 'official:1', role: 'OFFICIAL', agencyCode: AG
 const FOREIGN_OFFICIAL: Principal = { id: 'official:2', role: 'OFFICIAL', agencyCode: '000.00.01.H01' };
 const OPERATOR: Principal = { id: 'operator:1', role: 'OPERATOR' };
 
+let server: PaymentsTestServer;
 let db: Database;
 let bus: InProcessEventBus;
 let simulator: PaymentProviderSimulator;
 let subgraph: PaymentsSubgraph;
 let url: string;
 const refundedEvents: Array<Record<string, any>> = [];
-const logger = { warn: () => undefined, error: () => undefined };
 
 const PAY = 'mutation ($code: String!) { payDossierFee(dossierCode: $code) { id providerRef } }';
 const REFUND = `mutation ($id: ID!, $amount: Int, $reason: String!, $key: String!) {
@@ -39,13 +37,7 @@ const refund = (principal: Principal, id: string, key: string, amount: number | 
   callSubgraph(url, REFUND, { id, amount, reason, key }, principal);
 
 async function openPayment(code: string): Promise<{ id: string; providerRef: string }> {
-  await db.prisma.dossier.create({
-    data: {
-      code, procedureCode: PROCEDURE, agencyCode: AGENCY, applicantPersonalId: CITIZEN.personalId!, applicantUserId: CITIZEN.id,
-      channel: 'ONLINE', status: 'PAYMENT_DUE', formData: { hoTen: 'Nguyễn Thị Ánh Tuyết' }, feeVnd: 200000,
-      receivedAt: new Date('2026-11-23T02:00:00Z'), appointmentAt: new Date('2026-11-30T10:00:00Z'),
-    },
-  });
+  await insertFeeDossier(db, code, CITIZEN, { agencyCode: AGENCY, procedureCode: PROCEDURE, payerName: 'Nguyễn Thị Ánh Tuyết' });
   return (await callSubgraph(url, PAY, { code }, CITIZEN)).data!.payDossierFee;
 }
 async function paidPayment(code: string): Promise<string> {
@@ -56,16 +48,10 @@ async function paidPayment(code: string): Promise<string> {
 const refundRows = (paymentId: string) => db.prisma.paymentRefund.findMany({ where: { paymentId } });
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  bus = new InProcessEventBus();
-  await bus.subscribe<Record<string, any>>(PAYMENT_REFUNDED_TOPIC, (event) => void refundedEvents.push(event));
-  simulator = createPaymentProviderSimulator({ merchantCode: MERCHANT, secret: SECRET, callbackRetryDelayMs: 20, logger });
-  const { baseUrl } = await simulator.start();
-  const provider = new PaymentProviderClient({ baseUrl, merchantCode: MERCHANT, secret: SECRET, timeoutMs: 2000 });
-  subgraph = createPaymentsSubgraph({
-    db, bus, internalSecret: TEST_INTERNAL_SECRET, provider, logger, expiry: false, reconciliation: false, outbox: { pollIntervalMs: 50 },
+  server = await startPaymentsTestServer({
+    beforeStart: async (b) => void (await b.subscribe<Record<string, any>>(PAYMENT_REFUNDED_TOPIC, (event) => void refundedEvents.push(event))),
   });
-  url = (await subgraph.start()).url;
+  ({ db, bus, simulator, subgraph, url } = server);
   // The receipt names the agency and the fee case of the procedure version the dossier was filed under.
   await db.prisma.agency.upsert({
     where: { code: AGENCY }, update: { name: 'Sở Tư pháp Thành phố Hà Nội' },
@@ -81,10 +67,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await subgraph?.stop();
-  await simulator?.stop();
-  await bus?.close();
-  await db?.close();
+  await server?.stop();
 });
 
 describe('refundPayment', () => {
