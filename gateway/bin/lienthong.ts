@@ -18,6 +18,11 @@ async function printBanner(config: Config, hub: RunningHub): Promise<void> {
     ['payments', 'Subgraph payments'],
     ['populationWsdl', 'Simulator: CSDLQG về dân cư (WSDL)'],
     ['paymentProvider', 'Simulator: payment provider'],
+    ['businessRegistryWsdl', 'Simulator: CSDL đăng ký doanh nghiệp'],
+    ['insuranceDb', 'Simulator: CSDL bảo hiểm'],
+    ['postal', 'Simulator: postal carrier'],
+    ['smsGateway', 'Simulator: SMS gateway'],
+    ['smtp', 'Simulator: mail server (SMTP)'],
   ];
   for (const [key, label] of labels) if (hub.urls[key]) lines.push(`  ${label.padEnd(38)} ${hub.urls[key]}`);
   if (hub.db) lines.push(`  ${'Storage'.padEnd(38)} ${hub.db.embedded ? `embedded PGlite (${config.EMBEDDED_DATA_DIR})` : 'PostgreSQL (DATABASE_URL)'}`);
