@@ -4,22 +4,19 @@
  * Lifecycle, refunds, receipts and reconciliation: payment-lifecycle.test.ts, payment-refunds.test.ts.
  */
 import {
-  createPaymentProviderSimulator,
   PaymentProviderClient,
   type PaymentProviderSimulator,
   signMessage,
   TRANSACTION_STATUS_FIELDS,
 } from '../../adapters/payment-provider';
-import { createPaymentsSubgraph, PAYMENT_PAID_TOPIC, type PaymentPaidEvent } from '../../subgraphs/payments';
+import { createPaymentsSubgraph, PAYMENT_PAID_TOPIC, type PaymentPaidEvent, type PaymentsSubgraph } from '../../subgraphs/payments';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
-import { InProcessEventBus } from '../../subgraphs/shared/events/bus';
-import type { ServerHandle } from '../../subgraphs/shared/federation/subgraph-server';
+import type { InProcessEventBus } from '../../subgraphs/shared/events/bus';
 import type { Database } from '../../subgraphs/shared/storage/database';
-import { openTestDatabase } from '../support/database';
+import { eventually } from '../support/gateway-client';
+import { insertFeeDossier, startPaymentsTestServer, TEST_MERCHANT, TEST_PAYMENT_SECRET, type PaymentsTestServer } from '../support/payments-server';
 import { callSubgraph, TEST_INTERNAL_SECRET } from '../support/subgraph-client';
 
-const MERCHANT = 'LIENTHONG';
-const SECRET = 'integration-test-payment-secret-0123456789';
 const AGENCY = '000.00.12.H26';
 const CITIZEN: Principal = { id: 'citizen:001090012345', role: 'CITIZEN', personalId: '001090012345' };
 const OTHER_CITIZEN: Principal = { id: 'citizen:001090099999', role: 'CITIZEN', personalId: '001090099999' };
@@ -29,10 +26,11 @@ const FOREIGN_OFFICIAL: Principal = { id: 'official:2', role: 'OFFICIAL', agency
 const PAYMENT_FIELDS = 'id dossierCode amountVnd currency status redirectUrl providerRef receiptNumber createdAt paidAt';
 const PAY = `mutation Pay($code: String!) { payDossierFee(dossierCode: $code) { ${PAYMENT_FIELDS} dossier { code } } }`;
 
+let server: PaymentsTestServer;
 let db: Database;
 let bus: InProcessEventBus;
 let simulator: PaymentProviderSimulator;
-let subgraph: ServerHandle;
+let subgraph: PaymentsSubgraph;
 let url: string;
 let callbackUrl: string;
 let providerUrl: string;
@@ -43,60 +41,32 @@ const logger = {
   error: (...args: unknown[]) => void warnings.push(`ERROR ${args.map(String).join(' ')}`),
 };
 
-async function insertDossier(code: string, overrides: { status?: string; feeVnd?: number } = {}) {
-  await db.prisma.dossier.create({
-    data: {
-      code,
-      procedureCode: '1.001612',
-      agencyCode: AGENCY,
-      applicantPersonalId: CITIZEN.personalId!,
-      applicantUserId: CITIZEN.id,
-      channel: 'ONLINE',
-      status: overrides.status ?? 'PAYMENT_DUE',
-      formData: { hoTen: 'Nguyễn Văn An' },
-      feeVnd: overrides.feeVnd ?? 200000,
-      receivedAt: new Date('2026-11-23T02:00:00Z'),
-      appointmentAt: new Date('2026-11-30T10:00:00Z'),
-    },
-  });
-}
+const insertDossier = (code: string, overrides: { status?: string; feeVnd?: number } = {}) =>
+  insertFeeDossier(db, code, CITIZEN, { agencyCode: AGENCY, procedureCode: '1.001612', payerName: 'Nguyễn Văn An', ...overrides });
 
 const pay = (code: string, principal: Principal = CITIZEN, target = url) => callSubgraph(target, PAY, { code }, principal);
 const paymentsOf = (dossierCode: string) => db.prisma.payment.findMany({ where: { dossierCode }, orderBy: { createdAt: 'asc' } });
 const postCallback = (body: unknown) =>
   fetch(callbackUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-async function until(condition: () => boolean, timeoutMs = 3000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 /** Lets any wrongly published event arrive before asserting that none did. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  bus = new InProcessEventBus();
-  await bus.subscribe<PaymentPaidEvent>(PAYMENT_PAID_TOPIC, (event) => void events.push(event));
-  simulator = createPaymentProviderSimulator({ merchantCode: MERCHANT, secret: SECRET, callbackRetryDelayMs: 20, logger });
-  ({ baseUrl: providerUrl } = await simulator.start());
-  const provider = new PaymentProviderClient({ baseUrl: providerUrl, merchantCode: MERCHANT, secret: SECRET });
-  subgraph = createPaymentsSubgraph({ db, bus, internalSecret: TEST_INTERNAL_SECRET, provider, logger });
-  const running = await subgraph.start();
-  url = running.url;
-  callbackUrl = `${running.baseUrl}/callbacks/payment-provider`;
+  server = await startPaymentsTestServer({
+    simulator: { logger },
+    // The subgraph as deployed: its own jobs and outbox timing.
+    subgraph: { logger, expiry: undefined, reconciliation: undefined, outbox: undefined },
+    beforeStart: async (b) => void (await b.subscribe<PaymentPaidEvent>(PAYMENT_PAID_TOPIC, (event) => void events.push(event))),
+  });
+  ({ db, bus, simulator, subgraph, url, callbackUrl, providerUrl } = server);
   for (const code of ['HS-PAY-1', 'HS-FAIL', 'HS-CONC', 'HS-DOWN']) await insertDossier(code);
   await insertDossier('HS-ACCEPTED', { status: 'ACCEPTED' });
   await insertDossier('HS-FREE', { feeVnd: 0 });
 });
 
 afterAll(async () => {
-  await subgraph?.stop();
-  await simulator?.stop();
-  await bus?.close();
-  await db?.close();
+  await server?.stop();
 });
 
 describe('payDossierFee', () => {
@@ -176,7 +146,7 @@ describe('payDossierFee', () => {
   });
 
   it('marks the payment FAILED and reports UPSTREAM_UNAVAILABLE when the provider is down', async () => {
-    const unreachable = new PaymentProviderClient({ baseUrl: 'http://127.0.0.1:1', merchantCode: MERCHANT, secret: SECRET });
+    const unreachable = new PaymentProviderClient({ baseUrl: 'http://127.0.0.1:1', merchantCode: TEST_MERCHANT, secret: TEST_PAYMENT_SECRET });
     const broken = createPaymentsSubgraph({ db, bus, internalSecret: TEST_INTERNAL_SECRET, provider: unreachable, logger });
     const { url: brokenUrl } = await broken.start();
     try {
@@ -194,9 +164,9 @@ describe('payDossierFee', () => {
 
 describe('provider callback', () => {
   let payment: Record<string, any>;
-  const signedCallback = (overrides: Record<string, unknown> = {}, secret = SECRET) => {
+  const signedCallback = (overrides: Record<string, unknown> = {}, secret = TEST_PAYMENT_SECRET) => {
     const message = {
-      merchantCode: MERCHANT,
+      merchantCode: TEST_MERCHANT,
       txnRef: payment.providerRef,
       providerTxnId: simulator.transactions.get(payment.providerRef)!.providerTxnId,
       amountVnd: 200000,
@@ -243,7 +213,7 @@ describe('provider callback', () => {
 
   it('makes the payment PAID with an e-receipt and publishes payment.paid once', async () => {
     await simulator.completePayment(payment.providerRef, 'SUCCESS');
-    await until(() => events.length > 0);
+    await eventually(async () => events.length > 0);
     const paid = await storedPayment();
     expect(paid.status).toBe('PAID');
     expect(paid.receiptNumber).toMatch(/^BL\d{4}-\d{6}$/);
@@ -290,7 +260,7 @@ describe('provider callback', () => {
     const published = events.length;
     const confirm = await fetch(`${providerUrl}/pay/${retry.providerRef}/confirm`, { method: 'POST' });
     expect(await confirm.text()).toContain('Thanh toán thành công');
-    await until(() => events.length === published + 1);
+    await eventually(async () => events.length === published + 1);
     const first = (await storedPayment()).receiptNumber!;
     const second = (await db.prisma.payment.findUniqueOrThrow({ where: { id: retry.id } })).receiptNumber!;
     expect(second.slice(0, 7)).toBe(first.slice(0, 7));
@@ -306,7 +276,7 @@ describe('e-receipt numbers', () => {
     const refs = await Promise.all(codes.map(async (code) => (await pay(code)).data!.payDossierFee.providerRef as string));
     const published = events.length;
     await Promise.all(refs.map((ref) => simulator.completePayment(ref, 'SUCCESS')));
-    await until(() => events.length === published + codes.length);
+    await eventually(async () => events.length === published + codes.length);
     const paid = await db.prisma.payment.findMany({ where: { dossierCode: { in: codes } } });
     expect(paid.map((p) => p.status)).toEqual(['PAID', 'PAID', 'PAID', 'PAID']);
     const numbers = paid.map((p) => Number(p.receiptNumber!.slice(7))).sort((a, b) => a - b);

@@ -29,6 +29,8 @@ export interface PaymentsTestServer {
   url: string;
   /** Where the provider calls the hub back. */
   callbackUrl: string;
+  /** The simulator's base URL. */
+  providerUrl: string;
   stop(): Promise<void>;
 }
 
@@ -73,6 +75,7 @@ export async function startPaymentsTestServer(options: PaymentsTestServerOptions
     subgraph,
     url: running.url,
     callbackUrl: `${running.baseUrl}/callbacks/payment-provider`,
+    providerUrl: baseUrl,
     async stop() {
       await subgraph.stop();
       await simulator.stop();
@@ -83,7 +86,7 @@ export async function startPaymentsTestServer(options: PaymentsTestServerOptions
 }
 
 /** A dossier waiting for its fee, as the dossiers subgraph would have stored it. */
-export function insertFeeDossier(db: Database, code: string, applicant: Principal, extra: { agencyCode: string; procedureCode: string; payerName: string; feeVnd?: number }) {
+export function insertFeeDossier(db: Database, code: string, applicant: Principal, extra: { agencyCode: string; procedureCode: string; payerName: string; feeVnd?: number; status?: string }) {
   return db.prisma.dossier.create({
     data: {
       code,
@@ -92,7 +95,7 @@ export function insertFeeDossier(db: Database, code: string, applicant: Principa
       applicantPersonalId: applicant.personalId!,
       applicantUserId: applicant.id,
       channel: 'ONLINE',
-      status: 'PAYMENT_DUE',
+      status: extra.status ?? 'PAYMENT_DUE',
       formData: { hoTen: extra.payerName },
       feeVnd: extra.feeVnd ?? 200000,
       receivedAt: new Date('2026-11-23T02:00:00Z'),
