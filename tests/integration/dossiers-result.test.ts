@@ -6,19 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { DEMO_CITIZEN_ID } from '../../adapters/population-db';
-import { createDossiersSubgraph } from '../../subgraphs/dossiers';
 import { completeReturnStep, issueResult, type WorkflowServices } from '../../subgraphs/dossiers/workflow';
-import { calendarStoreFor, ProcedureCatalogue, seedCatalogues } from '../../subgraphs/procedures';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
-import { InProcessEventBus } from '../../subgraphs/shared/events/bus';
-import { NO_RELAY } from '../../subgraphs/shared/outbox';
-import type { ServerHandle } from '../../subgraphs/shared/federation/subgraph-server';
 import type { Database } from '../../subgraphs/shared/storage/database';
-import { openTestDatabase } from '../support/database';
-import { buildFormData } from '../support/journey';
-import { callSubgraph, TEST_INTERNAL_SECRET } from '../support/subgraph-client';
+import { startWorkflowFixture, type WorkflowFixture } from '../support/workflow-fixture';
+import { callSubgraph } from '../support/subgraph-client';
 
-const BIRTH = '1.001193'; // Đăng ký khai sinh at UBND phường Ba Đình: default workflow
 const AGENCY = '000.01.41.H26';
 const official = (name: string, roles: string[], agencyCode = AGENCY): Principal => ({
   id: `official:${name}`,
@@ -54,41 +47,27 @@ const M = {
   dossier: `query($c: String!) { dossier(code: $c) { ${DOSSIER} } }`,
 };
 
+let fx: WorkflowFixture;
 let db: Database;
-let bus: InProcessEventBus;
-let server: ServerHandle;
 let url: string;
 let services: WorkflowServices;
-let birthForm: Record<string, unknown>;
+let call: WorkflowFixture['call'];
+let submitBirth: WorkflowFixture['submitBirth'];
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await seedCatalogues(db.prisma);
-  bus = new InProcessEventBus();
-  server = createDossiersSubgraph({ db, bus, internalSecret: TEST_INTERNAL_SECRET, deadlines: false });
-  url = (await server.start()).url;
-  const catalogue = new ProcedureCatalogue(db.prisma);
-  services = { prisma: db.prisma, outbox: NO_RELAY, catalogue, calendars: calendarStoreFor(db.prisma) };
-  birthForm = buildFormData((await catalogue.require(BIRTH)).eForm.fields as never, []);
+  fx = await startWorkflowFixture();
+  ({ db, url, services, call, submitBirth } = fx);
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await bus?.close();
-  await db?.close();
+  await fx?.stop();
 });
 
-async function call(query: string, vars: Record<string, unknown>, who: Principal): Promise<any> {
-  const res = await callSubgraph(url, query, vars, who);
-  if (res.errors) throw Object.assign(new Error(res.errors[0].message), { extensions: res.errors[0].extensions });
-  return Object.values(res.data!)[0];
-}
 const codeOf = (p: Promise<unknown>) => p.then(() => 'OK', (e) => (e.extensions?.code ?? e.code) as string);
 
 /** A dossier at the leader's approval step (PROCESSING). */
 async function processedBirth(): Promise<any> {
-  const input = { procedureCode: BIRTH, formData: birthForm, channel: 'COUNTER', applicantPersonalId: DEMO_CITIZEN_ID };
-  const { code, version } = await call(`mutation($i: SubmitDossierInput!) { submitDossier(input: $i) { code version } }`, { i: input }, reception);
+  const { code, version } = await submitBirth();
   const accepted = await call(M.accept, { c: code, v: version }, reception);
   return call(M.complete, { c: code, v: accepted.version }, specialist);
 }
@@ -172,8 +151,7 @@ describe('the result of a dossier', () => {
     expect(await codeOf(call(M.ret, { c: d.code, v: d.version }, reception))).toBe('INVALID_TRANSITION');
     expect(await snapshot(d.code)).toBe(before);
 
-    const input = { procedureCode: BIRTH, formData: birthForm, channel: 'COUNTER', applicantPersonalId: DEMO_CITIZEN_ID };
-    const fresh = await call(`mutation($i: SubmitDossierInput!) { submitDossier(input: $i) { code version } }`, { i: input }, reception);
+    const fresh = await submitBirth();
     const accepted = await call(M.accept, { c: fresh.code, v: fresh.version }, reception);
     const untouched = await snapshot(fresh.code);
     const early = await callSubgraph(url, M.issue, { c: fresh.code, v: accepted.version, i: resultInput() }, chairman);

@@ -38,7 +38,6 @@ export interface CheckedFile {
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const MAX_NAME_LENGTH = 255;
 
-export { sha256Hex };
 
 function badFile(field: string, vi: string, en: string, extra: Record<string, unknown> = {}) {
   return new LienthongError(ErrorCode.BAD_USER_INPUT, { vi, en, details: { field, ...extra } });
