@@ -12,7 +12,8 @@ import { createPostalClient } from '../../adapters/postal';
 import { createInsuranceDbClient } from '../../adapters/insurance-db';
 import { createBusinessRegistryClient } from '../../adapters/business-registry';
 import { createCitizensSubgraph } from '../../subgraphs/citizens';
-import { createDossiersSubgraph, RedisTokenBucket } from '../../subgraphs/dossiers';
+import { createDossiersSubgraph, dossiersOutboxTail, RedisTokenBucket } from '../../subgraphs/dossiers';
+import type { OutboxTail } from '../../subgraphs/shared/outbox';
 import { createPaymentsSubgraph } from '../../subgraphs/payments';
 import { createProceduresSubgraph, seedCatalogues } from '../../subgraphs/procedures';
 import type { Config } from '../../subgraphs/shared/config';
@@ -34,6 +35,8 @@ export interface RunningHub {
   urls: HubUrls;
   db?: Database;
   bus?: EventBus;
+  /** What the dossiers subgraph's subscriptions read, when this process runs it (tests wait for a subscriber). */
+  dossierEvents?: OutboxTail;
   /** The simulators, when this process runs them (tests drive them: pay, make a source slow…). */
   simulators: HubSimulators;
   stop(): Promise<void>;
@@ -74,6 +77,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
 
     const bus = await createEventBus(config.REDIS_URL);
     stops.push(() => bus.close());
+    let dossierEvents: OutboxTail | undefined;
 
     const started = await startSimulators(config, stops);
     Object.assign(simulators, started.simulators);
@@ -121,8 +125,9 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
       // Several dossiers processes share the public lookup's limits through Redis when there is one.
       const publicStatusLimiter = config.REDIS_URL ? await new RedisTokenBucket(config.REDIS_URL).connect() : undefined;
       if (publicStatusLimiter) stops.push(() => publicStatusLimiter.close());
+      dossierEvents = dossiersOutboxTail(db!, bus);
       const handle = createDossiersSubgraph(
-        { db: db!, bus, internalSecret: secret, postal, notifiers, publicStatusLimiter },
+        { db: db!, bus, internalSecret: secret, postal, notifiers, publicStatusLimiter, tail: dossierEvents },
         { port: config.DOSSIERS_PORT, host },
       );
       urls.dossiers = (await startServer(handle)).url;
@@ -154,7 +159,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
       });
       urls.gateway = (await startServer(gateway)).url;
     }
-    return { urls, db, bus, simulators, stop };
+    return { urls, db, bus, dossierEvents, simulators, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -5,7 +5,7 @@ import type { EventBus } from '../shared/events/bus';
 import type { PrismaClient } from '../shared/storage/database';
 import type { CalendarStore } from '../shared/calendar';
 import type { ProcedureCatalogue } from '../procedures';
-import type { OutboxNotifier } from '../shared/outbox';
+import type { OutboxNotifier, OutboxTail } from '../shared/outbox';
 import type { IntakeReferences } from './intake/intake-references';
 import type { IntakeBatcher } from './intake/intake-batcher';
 import type { DossierRow, StatusChangeRow } from './dossier/dossier.mapper';
@@ -18,6 +18,8 @@ export interface DossiersServices {
   calendars: CalendarStore;
   /** The relay publishing this process's outbox events; woken after each commit. */
   outbox: OutboxNotifier;
+  /** Dossier events as subscriptions read them: from the outbox, in commit order, resumable by cursor. */
+  tail: OutboxTail;
   /** Procedures, cut-offs and workflows as intake reads them (briefly cached). @default read on every submission */
   intakeReferences?: IntakeReferences;
   /** Group commit of concurrent submissions to one agency. @default each submission alone */

@@ -4,7 +4,7 @@ import type { EventBus } from '../shared/events/bus';
 import { buildFederatedSchema, type SubgraphSchema } from '../shared/federation/build-subgraph-schema';
 import { buildSubgraphServer, type ServerHandle } from '../shared/federation/subgraph-server';
 import type { Database } from '../shared/storage/database';
-import { OutboxRelay, type OutboxRelayOptions } from '../shared/outbox';
+import { OutboxRelay, OutboxTail, type OutboxRelayOptions, type OutboxTailOptions } from '../shared/outbox';
 import { IntakeReferences, type IntakeReferencesOptions } from './intake/intake-references';
 import { IntakeBatcher } from './intake/intake-batcher';
 import { calendarStoreFor, ProcedureCatalogue } from '../procedures';
@@ -17,6 +17,8 @@ import { FEEDBACK_RESOLVERS } from './feedback';
 import { FILE_RESOLVERS } from './files';
 import { NOTIFICATION_RESOLVERS, NotificationDispatcher, type NotificationDispatcherOptions } from './notifications';
 import { DeadlineScanner, type DeadlineScannerOptions } from './deadlines';
+import { DOSSIER_DEADLINE_TOPIC } from './deadlines/deadline-event';
+import { DOSSIER_STATUS_TOPIC } from './events/dossier-status-event';
 import type { PostalServices } from './postal';
 import { POSTAL_INTAKE_RESOLVERS, PostalIntakeTracker, type PostalIntakeTrackerOptions } from './postal-intake';
 import type { Notifier } from '../../adapters/notification';
@@ -56,6 +58,11 @@ export interface DossiersDeps {
   /** Outbox relay tuning. @default OutboxRelay's defaults */
   outbox?: OutboxRelayOptions;
   /**
+   * What subscriptions read (dossier status and deadline events, resumable by cursor); started and
+   * stopped with the subgraph. Pass one to watch its subscribers. @default a tail over `db` and `bus`
+   */
+  tail?: OutboxTail;
+  /**
    * Buckets of the public status lookup (`dossierStatus`); pass a RedisTokenBucket to share them
    * between processes. @default per-process buckets of 10 lookups, refilled at 0.5 per second
    */
@@ -72,8 +79,14 @@ export interface DossiersDeps {
   postalIntakes?: PostalIntakeTrackerOptions | false;
 }
 
+/** The outbox tail of the dossiers subgraph's subscriptions. */
+export function dossiersOutboxTail(db: Database, bus: EventBus, options: Omit<OutboxTailOptions, 'topics'> = {}): OutboxTail {
+  return new OutboxTail(db.prisma, bus, { ...options, topics: [DOSSIER_STATUS_TOPIC, DOSSIER_DEADLINE_TOPIC] });
+}
+
 export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: number; host?: string } = {}): ServerHandle {
   const relay = new OutboxRelay(deps.db.prisma, deps.bus, deps.outbox);
+  const tail = deps.tail ?? dossiersOutboxTail(deps.db, deps.bus);
   const catalogue = new ProcedureCatalogue(deps.db.prisma);
   const services: DossiersServices & PublicStatusServices & PostalServices = {
     prisma: deps.db.prisma,
@@ -81,6 +94,7 @@ export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: num
     catalogue,
     calendars: deps.calendars ?? calendarStoreFor(deps.db.prisma),
     outbox: relay,
+    tail,
     intakeReferences: new IntakeReferences(deps.db.prisma, catalogue, deps.intakeReferences),
     intakeBatcher: new IntakeBatcher(deps.db.prisma),
     publicStatusLimiter: deps.publicStatusLimiter ?? new InMemoryTokenBucket(),
@@ -99,6 +113,7 @@ export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: num
     onStarted: async () => {
       // Subscribed before the relay starts, so events pending from before a restart are notified too.
       stopNotifications = await notifications?.subscribe(services.bus);
+      await tail.start();
       relay.start();
       deadlines?.start();
       postalIntakes?.start();
@@ -110,6 +125,7 @@ export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: num
       await stopNotifications?.();
       await stopConsumer?.();
       await relay.stop();
+      await tail.stop();
     },
     ...options,
   });

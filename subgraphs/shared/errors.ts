@@ -42,6 +42,8 @@ export enum ErrorCode {
   FEEDBACK_NOT_FOUND = 'FEEDBACK_NOT_FOUND',
   RATE_LIMITED = 'RATE_LIMITED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  INVALID_CURSOR = 'INVALID_CURSOR',
+  SLOW_CONSUMER = 'SLOW_CONSUMER',
 }
 
 interface CatalogueEntry {
@@ -124,6 +126,16 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
   FEEDBACK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phản ánh, kiến nghị.', en: 'Feedback not found.' },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Yêu cầu quá lớn.', en: 'The request is too large.' },
   RATE_LIMITED: { status: 429, vi: 'Quá nhiều yêu cầu; vui lòng thử lại sau.', en: 'Too many requests; try again later.' },
+  INVALID_CURSOR: {
+    status: 400,
+    vi: 'Con trỏ sự kiện không hợp lệ; dùng giá trị `cursor` của một sự kiện đã nhận.',
+    en: 'Invalid event cursor; use the `cursor` of an event you received.',
+  },
+  SLOW_CONSUMER: {
+    status: 503,
+    vi: 'Kết nối nhận sự kiện quá chậm nên đã bị ngắt; hãy kết nối lại với con trỏ cuối cùng đã nhận.',
+    en: 'The subscriber fell too far behind and was disconnected; reconnect with the last cursor received.',
+  },
 };
 
 export interface LienthongErrorOptions {

@@ -108,7 +108,7 @@ describe.each(E2E_BACKENDS)('portal journey through the gateway (%s)', (_backend
     dashboard = new SubscriptionRecorder(url, official).start(
       `subscription { dossierEvents { id fromStatus toStatus dossier { code status procedure { name } } } }`,
     );
-    await eventually(async () => hub.bus!.subscriberCount('dossier.status') > 0);
+    await eventually(async () => hub.dossierEvents!.subscriberCount('dossier.status') > 0);
   });
 
   it('3. submits the dossier: receipt code and an appointment date on a working day', async () => {

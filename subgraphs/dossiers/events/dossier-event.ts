@@ -3,8 +3,13 @@ import { DossierStatus } from '../dossier/dossier-status';
 
 @ObjectType({ description: 'Sự kiện hồ sơ: một lần chuyển trạng thái, phát trực tiếp cho dashboard' })
 export class DossierEvent {
-  @Field(() => ID, { description: 'Event id (status-history id): increasing, usable as a cursor' })
+  @Field(() => ID, { description: 'Event id (the status-history row id)' })
   id!: string;
+
+  @Field(() => ID, {
+    description: 'Con trỏ: the event\'s place in the hub\'s event log; pass it as `dossierEvents(after:)` to resume after it',
+  })
+  cursor!: string;
 
   @Field()
   dossierCode!: string;

@@ -1,9 +1,11 @@
 /**
- * `dossierEvents`: live status changes, each filtered by what the subscriber may see (an agency's
- * dashboard sees its agency, a citizen their own dossiers, an operator everything).
+ * `dossierEvents`: status changes read from the outbox (OutboxTail), each filtered by what the
+ * subscriber may see (an agency's dashboard sees its agency, a citizen their own dossiers, an operator
+ * everything). With `after`, the events since that cursor are replayed first: a client that reconnects
+ * with the last cursor it saw misses nothing and sees nothing twice.
  */
-import { Arg, Ctx, FieldResolver, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { subscribeIterator } from '../../shared/events/bus';
+import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import type { OutboxRecord } from '../../shared/outbox';
 import type { DossiersContext } from '../context';
 import { Dossier } from '../dossier/dossier';
 import { canSeeDossier, requireAuthenticated } from '../dossier/dossier-access';
@@ -15,33 +17,37 @@ import { DOSSIER_STATUS_TOPIC, type DossierStatusEvent } from './dossier-status-
 interface DossierEventsArgs {
   dossierCode?: string | null;
   agencyCode?: string | null;
+  after?: string | null;
 }
 
 function subscribeToDossierEvents({ args, context }: SubscribeResolverData<unknown, DossierEventsArgs, DossiersContext>) {
   requireAuthenticated(context.principal);
-  return subscribeIterator<DossierStatusEvent>(
-    context.bus,
-    DOSSIER_STATUS_TOPIC,
-    (e) =>
+  return context.tail.subscribe<DossierStatusEvent>({
+    topics: [DOSSIER_STATUS_TOPIC],
+    after: args.after,
+    filter: ({ payload: e }) =>
       canSeeDossier(context.principal, e) &&
       (!args.dossierCode || e.dossierCode === args.dossierCode) &&
       (!args.agencyCode || e.agencyCode === args.agencyCode),
-  );
+  });
 }
 
 @Resolver(() => DossierEvent)
 export class DossierEventsResolver {
   @Subscription(() => DossierEvent, {
     subscribe: subscribeToDossierEvents as never,
-    description: 'Theo dõi trực tiếp các thay đổi trạng thái hồ sơ',
+    description: 'Theo dõi trực tiếp các thay đổi trạng thái hồ sơ; `after`: resume after this cursor (replayed from the outbox)',
   })
   dossierEvents(
-    @Root() event: DossierStatusEvent,
+    @Root() record: OutboxRecord<DossierStatusEvent>,
     @Arg('dossierCode', () => String, { nullable: true }) _dossierCode?: string | null,
     @Arg('agencyCode', () => String, { nullable: true }) _agencyCode?: string | null,
+    @Arg('after', () => ID, { nullable: true, description: 'Cursor of the last event received' }) _after?: string | null,
   ): DossierEvent {
+    const event = record.payload;
     return Object.assign(new DossierEvent(), {
       ...event,
+      cursor: record.cursor,
       fromStatus: event.fromStatus as DossierStatus | null,
       toStatus: event.toStatus as DossierStatus,
       at: new Date(event.at),

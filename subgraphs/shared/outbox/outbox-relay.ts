@@ -4,6 +4,10 @@
  * relay (or the same one after restart) publishes those events again: delivery is at least once, so
  * handlers must be idempotent. Relays in several processes share the table through SKIP LOCKED.
  *
+ * The lease also gives each event its publication sequence (`seq`, the subscribers' replay cursor),
+ * once, under an advisory lock held to commit: relays number events one at a time, so sequences become
+ * visible in commit order even though ids (taken at insert) do not.
+ *
  * No transaction is held while publishing: an in-process handler may itself write (and, on the
  * embedded database, the pool has one connection).
  */
@@ -20,8 +24,12 @@ export interface OutboxRelayOptions {
   leaseMs?: number;
 }
 
+/** Serialises numbering across relays and processes (any fixed 64-bit key unique to this use). */
+const OUTBOX_SEQUENCE_LOCK = 7_401_186_020_261_130n;
+
 interface LeasedEvent {
   id: bigint;
+  seq: bigint;
   topic: string;
   payload: unknown;
 }
@@ -89,7 +97,7 @@ export class OutboxRelay implements OutboxNotifier {
         const published: bigint[] = [];
         for (const event of batch) {
           try {
-            const payload = { ...(event.payload as object), outboxId: event.id.toString() };
+            const payload = { ...(event.payload as object), outboxId: event.id.toString(), cursor: event.seq.toString() };
             await this.bus.publish(event.topic, payload);
             published.push(event.id);
           } catch (err) {
@@ -109,17 +117,27 @@ export class OutboxRelay implements OutboxNotifier {
     }
   }
 
-  private lease(): Promise<LeasedEvent[]> {
+  private async lease(): Promise<LeasedEvent[]> {
     // Times as parameters, not now(): the columns hold UTC without a zone, whatever the session's zone.
     const now = new Date();
     const until = new Date(now.getTime() + this.leaseMs);
-    return this.prisma.$queryRaw<LeasedEvent[]>`
-      UPDATE outbox_event SET claimed_until = ${until}
-      WHERE id IN (
-        SELECT id FROM outbox_event
-        WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < ${now})
-        ORDER BY id LIMIT ${this.batchSize}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING id, topic, payload`.then((rows) => rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+    const rows = await this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OUTBOX_SEQUENCE_LOCK}::bigint)`;
+      return tx.$queryRaw<LeasedEvent[]>`
+        WITH picked AS (
+          SELECT id, seq FROM outbox_event
+          WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < ${now})
+          ORDER BY id LIMIT ${this.batchSize}
+          FOR UPDATE SKIP LOCKED),
+        numbered AS (
+          SELECT id, (SELECT COALESCE(MAX(seq), 0) FROM outbox_event) + ROW_NUMBER() OVER (ORDER BY id) AS seq
+          FROM picked WHERE seq IS NULL)
+        UPDATE outbox_event e SET claimed_until = ${until}, seq = COALESCE(e.seq, numbered.seq)
+        FROM picked LEFT JOIN numbered ON numbered.id = picked.id
+        WHERE e.id = picked.id
+        RETURNING e.id, e.seq, e.topic, e.payload`;
+    });
+    // A retried event keeps its sequence; publish in sequence order, which is id order for new ones.
+    return rows.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
   }
 }

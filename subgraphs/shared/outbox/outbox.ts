@@ -1,7 +1,7 @@
 /**
  * The transactional outbox: an event is written in the same transaction as the change it announces,
  * so a committed change always has its event and a rolled-back one never does. The relay
- * (outbox-relay.ts) publishes it to the bus afterwards, at least once, in id order per relay pass.
+ * (outbox-relay.ts) publishes it to the bus afterwards, at least once, in sequence order per relay pass.
  */
 import type { PrismaClient } from '../storage/database';
 
@@ -15,8 +15,11 @@ export interface OutboxMessage<T = unknown> {
   payload: T;
 }
 
-/** An event as the bus carries it: the payload plus its outbox id, the global replay cursor. */
-export type Published<T> = T & { outboxId: string };
+/**
+ * An event as the bus carries it: the payload plus its outbox id (stable, for idempotent handlers) and
+ * its publication sequence `cursor` (commit order, for resuming subscriptions: see OutboxTail).
+ */
+export type Published<T> = T & { outboxId: string; cursor: string };
 
 /** Appends one event inside the caller's transaction; returns its id (the replay cursor). */
 export async function appendOutboxEvent<T>(tx: OutboxWriter, message: OutboxMessage<T>): Promise<bigint> {
