@@ -37,6 +37,8 @@ export interface RunningHub {
   bus?: EventBus;
   /** What the dossiers subgraph's subscriptions read, when this process runs it (tests wait for a subscriber). */
   dossierEvents?: OutboxTail;
+  /** What the payments subgraph's subscriptions read, when this process runs it. */
+  paymentEvents?: OutboxTail;
   /** The simulators, when this process runs them (tests drive them: pay, make a source slow…). */
   simulators: HubSimulators;
   stop(): Promise<void>;
@@ -78,6 +80,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     const bus = await createEventBus(config.REDIS_URL);
     stops.push(() => bus.close());
     let dossierEvents: OutboxTail | undefined;
+    let paymentEvents: OutboxTail | undefined;
 
     const started = await startSimulators(config, stops);
     Object.assign(simulators, started.simulators);
@@ -140,6 +143,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
       });
       const publicBaseUrl = config.SERVICE === 'all' ? undefined : config.urls.paymentsPublic;
       const handle = createPaymentsSubgraph({ db: db!, bus, internalSecret: secret, provider, publicBaseUrl }, { port: config.PAYMENTS_PORT, host });
+      paymentEvents = handle.tail;
       urls.payments = (await startServer(handle)).url;
     }
     if (runs(config, 'gateway')) {
@@ -159,7 +163,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
       });
       urls.gateway = (await startServer(gateway)).url;
     }
-    return { urls, db, bus, dossierEvents, simulators, stop };
+    return { urls, db, bus, dossierEvents, paymentEvents, simulators, stop };
   } catch (err) {
     await stop();
     throw err;

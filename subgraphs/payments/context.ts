@@ -1,6 +1,7 @@
 /** Per-request context of the payments subgraph: services shared by the process, loaders per request. */
 import DataLoader from 'dataloader';
 import type { BaseContext } from '../shared/federation/context';
+import type { OutboxTail } from '../shared/outbox';
 import type { PrismaClient } from '../shared/storage/database';
 import type { PaymentCheckout } from './checkout/pay-dossier-fee';
 import { DOSSIER_FACTS_SELECT, type DossierFacts } from './dossier/dossier-access';
@@ -18,6 +19,8 @@ export interface PaymentsServices {
   refunds: RefundService;
   reconciler: Reconciler;
   receipts: ReceiptOptions;
+  /** Payment events as subscriptions read them: from the outbox, in commit order, resumable by cursor. */
+  tail: OutboxTail;
 }
 
 export interface PaymentsContext extends BaseContext, PaymentsServices {

@@ -2,13 +2,14 @@
 import type { EventBus } from '../shared/events/bus';
 import { buildFederatedSchema, type SubgraphSchema } from '../shared/federation/build-subgraph-schema';
 import { buildSubgraphServer, type ServerHandle } from '../shared/federation/subgraph-server';
-import { OutboxRelay, type OutboxRelayOptions } from '../shared/outbox';
+import { OutboxRelay, OutboxTail, type OutboxRelayOptions } from '../shared/outbox';
 import type { Database } from '../shared/storage/database';
 import { mountProviderCallback, PROVIDER_CALLBACK_PATH } from './callback/callback-route';
 import { ProviderCallbackHandler } from './callback/provider-callback';
 import { PaymentCheckout } from './checkout/pay-dossier-fee';
 import { createPaymentsContext, type PaymentsServices } from './context';
 import { resolveDossierReference } from './dossier/dossier.reference';
+import { PAYMENT_EVENT_TOPICS, PaymentEventsResolver } from './events/payment-events.resolver';
 import { DossierPaymentResolver } from './dossier/dossier.resolver';
 import { PaymentExpiryJob, type PaymentExpiryOptions } from './lifecycle/expiry-job';
 import { PaymentSync } from './lifecycle/payment-sync';
@@ -35,7 +36,7 @@ export { PROVIDER_CALLBACK_PATH };
 
 export function buildPaymentsSchema(): Promise<SubgraphSchema> {
   return buildFederatedSchema({
-    resolvers: [PaymentResolver, DossierPaymentResolver, PaymentReceiptResolver, EReceiptPdfResolver, ReconciliationResolver],
+    resolvers: [PaymentResolver, DossierPaymentResolver, PaymentReceiptResolver, EReceiptPdfResolver, ReconciliationResolver, PaymentEventsResolver],
     references: { Payment: resolvePaymentReference, Dossier: resolveDossierReference },
   });
 }
@@ -64,6 +65,8 @@ export interface PaymentsDeps {
 /** The subgraph's server, and its background parts for tests that drive them directly. */
 export interface PaymentsSubgraph extends ServerHandle {
   relay: OutboxRelay;
+  /** What paymentEvents reads (tests wait for a subscriber). */
+  tail: OutboxTail;
   expiry: PaymentExpiryJob;
   reconciler: Reconciler;
 }
@@ -72,6 +75,7 @@ export function createPaymentsSubgraph(deps: PaymentsDeps, options: { port?: num
   const logger = deps.logger ?? console;
   const prisma = deps.db.prisma;
   const relay = new OutboxRelay(prisma, deps.bus, deps.outbox);
+  const tail = new OutboxTail(prisma, deps.bus, { topics: PAYMENT_EVENT_TOPICS });
   let publicBaseUrl = deps.publicBaseUrl?.replace(/\/+$/, '');
   const transitions = { prisma, outbox: relay };
   const checkout = new PaymentCheckout({
@@ -93,6 +97,7 @@ export function createPaymentsSubgraph(deps: PaymentsDeps, options: { port?: num
     refunds: new RefundService({ ...transitions, provider: deps.provider }),
     reconciler,
     receipts: deps.receipts ?? {},
+    tail,
   };
   const callbacks = new ProviderCallbackHandler({ ...transitions, provider: deps.provider, logger });
   const server = buildSubgraphServer({
@@ -101,8 +106,9 @@ export function createPaymentsSubgraph(deps: PaymentsDeps, options: { port?: num
     internalSecret: deps.internalSecret,
     context: (base) => createPaymentsContext(base, services),
     routes: (app) => mountProviderCallback(app, callbacks, logger),
-    onStarted: (running) => {
+    onStarted: async (running) => {
       publicBaseUrl ??= running.baseUrl;
+      await tail.start();
       relay.start();
       if (deps.expiry !== false) expiry.start();
       if (deps.reconciliation !== false) reconciler.start();
@@ -111,8 +117,9 @@ export function createPaymentsSubgraph(deps: PaymentsDeps, options: { port?: num
       await reconciler.stop();
       await expiry.stop();
       await relay.stop();
+      await tail.stop();
     },
     ...options,
   });
-  return { ...server, relay, expiry, reconciler };
+  return { ...server, relay, tail, expiry, reconciler };
 }

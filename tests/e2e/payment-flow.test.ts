@@ -6,7 +6,7 @@
  * status refresh, a refund by the agency, and the operator's reconciliation.
  */
 import { DEMO_CITIZEN_ID } from '../../adapters/population-db';
-import { eventually, gql } from '../support/gateway-client';
+import { eventually, gql, SubscriptionRecorder } from '../support/gateway-client';
 import { buildFormData, FEE_PROCEDURE, type FormField } from '../support/journey';
 import { E2E_BACKENDS, startTestHub, type TestHub } from '../support/test-hub';
 
@@ -72,6 +72,59 @@ describe.each(E2E_BACKENDS)('paying a dossier fee through the gateway (%s)', (_b
     expect(replay.httpStatus).toBe(200);
     const outcomes = (await t.hub.db!.prisma.paymentCallbackLog.findMany({ where: { providerRef: payment.providerRef }, orderBy: { id: 'asc' } })).map((l) => l.outcome);
     expect(outcomes).toEqual(['REJECTED', 'ACCEPTED', 'UNCHANGED']);
+  });
+
+  it('streams payment events to those who may see them, each with its dossier resolved from the dossiers subgraph, resumable by cursor', async () => {
+    const selection = `cursor status dossierCode agencyCode amountVnd receiptNumber payment { status } dossier { code procedure { name } }`;
+    const agencyFeed = new SubscriptionRecorder(t.url, official).start(`subscription { paymentEvents { ${selection} } }`);
+    const stranger = await t.token({ id: 'citizen:001099000002', role: 'CITIZEN', personalId: '001099000002' });
+    const strangerFeed = new SubscriptionRecorder(t.url, stranger).start(`subscription { paymentEvents { dossierCode } }`);
+    try {
+      await eventually(async () => t.hub.paymentEvents!.subscriberCount('payment.paid') >= 2);
+      const d = await submit('fee-events');
+      const payment = (await pay(d.code)).data.payDossierFee;
+      await provider().completePayment(payment.providerRef, 'SUCCESS');
+      const [paid] = await agencyFeed.next(1, 20_000);
+      expect(paid.errors).toBeUndefined();
+      expect(paid.data.paymentEvents).toMatchObject({
+        status: 'PAID',
+        dossierCode: d.code,
+        amountVnd: d.feeVnd,
+        receiptNumber: expect.any(String),
+        payment: { status: 'PAID' },
+        dossier: { code: d.code, procedure: { name: expect.any(String) } },
+      });
+      // The same event went past the stranger's subscription: it never shows there.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(strangerFeed.results).toHaveLength(0);
+
+      // A dashboard that was away replays from the start: every event it may see, once, in order.
+      const replay = new SubscriptionRecorder(t.url, official).start(`subscription($a: ID) { paymentEvents(after: $a) { cursor dossierCode status } }`, { a: '0' });
+      try {
+        const seen = await eventually(async () => {
+          const got = replay.results.map((r) => r.data.paymentEvents);
+          return got.some((e: { cursor: string }) => e.cursor === paid.data.paymentEvents.cursor) ? got : undefined;
+        }, 20_000);
+        const cursors = seen.map((e: { cursor: string }) => BigInt(e.cursor));
+        expect(cursors.every((c: bigint, i: number) => i === 0 || c > cursors[i - 1])).toBe(true);
+        expect(seen.filter((e: { status: string }) => e.status === 'PAID').length).toBeGreaterThanOrEqual(1);
+      } finally {
+        await replay.close();
+      }
+      const bad = new SubscriptionRecorder(t.url, official).start(`subscription { paymentEvents(after: "not-a-cursor") { cursor } }`);
+      try {
+        const [refused] = await bad.next(1);
+        expect(codeOf(refused)).toBe('INVALID_CURSOR');
+      } catch (err) {
+        // graphql-ws may deliver a refusal at subscribe time as an error instead of a result.
+        expect(JSON.stringify(bad.error ?? err)).toContain('INVALID_CURSOR');
+      } finally {
+        await bad.close();
+      }
+    } finally {
+      await agencyFeed.close();
+      await strangerFeed.close();
+    }
   });
 
   it('gives the electronic receipt (biên lai điện tử) as data and as a PDF', async () => {
