@@ -25,6 +25,9 @@ async function printBanner(config: Config, hub: RunningHub): Promise<void> {
     ['smtp', 'Simulator: mail server (SMTP)'],
   ];
   for (const [key, label] of labels) if (hub.urls[key]) lines.push(`  ${label.padEnd(38)} ${hub.urls[key]}`);
+  if (hub.urls.gateway) {
+    lines.push(`  ${'Live dashboard (bảng theo dõi)'.padEnd(38)} ${hub.urls.gateway.replace(/\/graphql$/, '')}/dashboard#token=<operator or official token>`);
+  }
   if (hub.db) lines.push(`  ${'Storage'.padEnd(38)} ${hub.db.embedded ? `embedded PGlite (${config.EMBEDDED_DATA_DIR})` : 'PostgreSQL (DATABASE_URL)'}`);
   lines.push(`  ${'Events'.padEnd(38)} ${config.REDIS_URL ? 'Redis (REDIS_URL)' : 'in-process bus'}`);
   if (hub.urls.gateway && config.DEV_TOKENS) {
