@@ -17,12 +17,13 @@ import { localeFrom } from '../subgraphs/shared/federation/context';
 import type { ServerHandle } from '../subgraphs/shared/federation/subgraph-server';
 import { principalFromAuthorization } from './auth/authenticate';
 import { mountDevTokenRoute } from './auth/dev-tokens';
+import { mountDashboard } from './dashboard/dashboard-route';
 import type { GatewayContext } from './context';
 import { IdentityForwardingDataSource } from './datasources/identity-forwarding-data-source';
 import { localizeErrorsPlugin } from './plugins/localize-errors-plugin';
 import { FederatedSubscriptions } from './subscriptions/federated-subscribe';
 import type { SubgraphFetcher } from './subscriptions/plan-executor';
-import { startGatewayWs } from './subscriptions/graphql-ws-server';
+import { startGatewayWs, type GatewayWs, type SubscriptionStats } from './subscriptions/graphql-ws-server';
 import { readCommittedSupergraph } from './supergraph/compose';
 
 export interface GatewayOptions {
@@ -45,9 +46,36 @@ export interface GatewayOptions {
    * (rate limits): e.g. `loopback`, `10.0.0.0/8`, or a hop count. @default false (the socket's address)
    */
   trustProxy?: boolean | number | string;
+  /**
+   * graphql-ws heartbeat: ping every connection this often; one that has not answered the previous
+   * ping is terminated (HubCloseCode.HeartbeatTimeout). @default 15000
+   */
+  heartbeatIntervalMs?: number;
+  /**
+   * Results queued for one subscriber before the client is disconnected as too slow
+   * (HubCloseCode.SlowConsumer; it resumes from its last cursor). @default 256
+   */
+  maxQueuedEvents?: number;
+  /** Bytes buffered on one client's socket before it is disconnected as too slow. @default 1048576 (1 MiB) */
+  maxBufferedBytes?: number;
 }
 
-export function createGatewayServer(options: GatewayOptions): ServerHandle {
+/** The gateway's handle: start/stop as every server, plus what its subscription endpoint holds. */
+export interface GatewayServerHandle extends ServerHandle {
+  /** Connections, subscribers and upstream streams right now (zeros before start and after stop). */
+  subscriptionStats(): SubscriptionStats;
+}
+
+const NO_SUBSCRIPTIONS: SubscriptionStats = Object.freeze({
+  connections: 0,
+  subscribers: 0,
+  upstreamStreams: 0,
+  upstreamConnections: 0,
+  slowConsumerDisconnects: 0,
+  heartbeatTimeouts: 0,
+});
+
+export function createGatewayServer(options: GatewayOptions): GatewayServerHandle {
   const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
   const app = express();
   app.set('trust proxy', options.trustProxy ?? false);
@@ -83,20 +111,24 @@ export function createGatewayServer(options: GatewayOptions): ServerHandle {
     supergraphSdl,
     subgraphUrls: options.subgraphUrls,
     fetcherFor,
+    limits: { maxQueuedEvents: options.maxQueuedEvents, maxBufferedBytes: options.maxBufferedBytes },
     upstreamParams: async (context) => {
       const ctx = context as GatewayContext;
       return { internalToken: await signInternalToken(ctx.principal, options.internalSecret), acceptLanguage: ctx.locale };
     },
   });
-  let stopWs: (() => Promise<void>) | undefined;
+  let ws: GatewayWs | undefined;
 
   return {
+    subscriptionStats: () => ws?.stats() ?? NO_SUBSCRIPTIONS,
     async start() {
       await apollo.start();
       app.get('/healthz', (_req, res) => {
         res.json({ status: 'ok', service: 'gateway' });
       });
       if (options.devTokens) mountDevTokenRoute(app, options.authSecret);
+      // Other routes (e.g. the live dashboard page) mount here, before the GraphQL endpoint.
+      mountDashboard(app);
       app.use(
         '/graphql',
         ...graphqlJsonBody(),
@@ -110,14 +142,22 @@ export function createGatewayServer(options: GatewayOptions): ServerHandle {
           }),
         }),
       );
-      stopWs = startGatewayWs({ httpServer, apollo, subscriptions, authSecret: options.authSecret });
+      ws = startGatewayWs({
+        httpServer,
+        apollo,
+        subscriptions,
+        authSecret: options.authSecret,
+        heartbeatIntervalMs: options.heartbeatIntervalMs,
+      });
       await new Promise<void>((resolve) => httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
       const { port } = httpServer.address() as AddressInfo;
       const host = !options.host || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
       return { url: `http://${host}:${port}/graphql`, baseUrl: `http://${host}:${port}` };
     },
     async stop() {
-      await stopWs?.();
+      const running = ws;
+      ws = undefined;
+      await running?.dispose();
       await apollo.stop();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

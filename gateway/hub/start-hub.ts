@@ -20,7 +20,7 @@ import type { Config } from '../../subgraphs/shared/config';
 import { createEventBus, type EventBus } from '../../subgraphs/shared/events/bus';
 import type { ServerHandle } from '../../subgraphs/shared/federation/subgraph-server';
 import { openDatabase, type Database } from '../../subgraphs/shared/storage/database';
-import { createGatewayServer } from '../gateway-server';
+import { createGatewayServer, type GatewayServerHandle } from '../gateway-server';
 import { startSimulators, type HubSimulators, type SimulatorUrls } from './start-simulators';
 
 export interface HubUrls extends SimulatorUrls {
@@ -39,6 +39,8 @@ export interface RunningHub {
   dossierEvents?: OutboxTail;
   /** What the payments subgraph's subscriptions read, when this process runs it. */
   paymentEvents?: OutboxTail;
+  /** The gateway, when this process runs it (its subscription figures). */
+  gateway?: GatewayServerHandle;
   /** The simulators, when this process runs them (tests drive them: pay, make a source slow…). */
   simulators: HubSimulators;
   stop(): Promise<void>;
@@ -77,10 +79,11 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     if (db && runs(config, 'procedures')) await seedCatalogues(db.prisma);
     if (config.SERVICE === 'migrate') return { urls, db, simulators, stop };
 
-    const bus = await createEventBus(config.REDIS_URL);
+    const bus = await createEventBus(config.REDIS_URL, config.REDIS_PREFIX);
     stops.push(() => bus.close());
     let dossierEvents: OutboxTail | undefined;
     let paymentEvents: OutboxTail | undefined;
+    let gatewayHandle: GatewayServerHandle | undefined;
 
     const started = await startSimulators(config, stops);
     Object.assign(simulators, started.simulators);
@@ -126,7 +129,9 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
         await Promise.all(notifiers.map((n) => n.close?.()));
       });
       // Several dossiers processes share the public lookup's limits through Redis when there is one.
-      const publicStatusLimiter = config.REDIS_URL ? await new RedisTokenBucket(config.REDIS_URL).connect() : undefined;
+      const publicStatusLimiter = config.REDIS_URL
+        ? await new RedisTokenBucket(config.REDIS_URL, { prefix: `${config.REDIS_PREFIX}ratelimit:public-status:` }).connect()
+        : undefined;
       if (publicStatusLimiter) stops.push(() => publicStatusLimiter.close());
       dossierEvents = dossiersOutboxTail(db!, bus);
       const handle = createDossiersSubgraph(
@@ -158,12 +163,16 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
         internalSecret: secret,
         devTokens: config.DEV_TOKENS,
         trustProxy: config.TRUST_PROXY,
+        heartbeatIntervalMs: config.SUBSCRIPTION_HEARTBEAT_MS,
+        maxQueuedEvents: config.SUBSCRIPTION_QUEUE_LIMIT,
+        maxBufferedBytes: config.SUBSCRIPTION_BUFFER_BYTES,
         port: config.PORT,
         host,
       });
+      gatewayHandle = gateway;
       urls.gateway = (await startServer(gateway)).url;
     }
-    return { urls, db, bus, dossierEvents, paymentEvents, simulators, stop };
+    return { urls, db, bus, dossierEvents, paymentEvents, gateway: gatewayHandle, simulators, stop };
   } catch (err) {
     await stop();
     throw err;

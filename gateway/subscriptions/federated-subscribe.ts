@@ -1,23 +1,33 @@
 /**
  * Subscriptions through the gateway (@apollo/gateway executes none). The query planner splits a
  * subscription into the owning subgraph's part (`primary`) and entity fetches for the rest. The
- * primary runs as a graphql-ws subscription on that subgraph, in the caller's name; each event then
- * goes through the rest of the plan and is shaped to the client's selection, as a query would be.
+ * primary runs as a graphql-ws subscription on that subgraph, in the name of the caller's visibility
+ * scope; each event then goes through the rest of the plan and is shaped to the client's selection,
+ * as a query would be. Identical subscriptions share all of that (SharedStreams): one upstream,
+ * one fetch and one shaping per event, then one bounded queue per subscriber.
  */
+import { randomUUID } from 'node:crypto';
 import { Supergraph, operationFromDocument, type Operation } from '@apollo/federation-internals';
 import { QueryPlanner, type SubscriptionNode } from '@apollo/query-planner';
 import {
   execute,
+  getOperationAST,
   GraphQLError,
+  Kind,
+  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type FormattedExecutionResult,
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Principal } from '../../subgraphs/shared/auth/principal';
+import type { BaseContext } from '../../subgraphs/shared/federation/context';
+import { localizeResult } from './localize-result';
 import { PlanExecutor, type SubgraphFetcher } from './plan-executor';
+import { SharedStreams, streamKey, visibilityScope, type SharedStreamStats, type StartUpstream } from './shared-streams';
+import type { QueueLimits, SubscriberSocket } from './subscriber-queue';
+import { UpstreamConnections } from './upstream-connections';
 
 type JsonObject = Record<string, unknown>;
 
@@ -25,25 +35,52 @@ export interface FederatedSubscribeOptions {
   supergraphSdl: string;
   /** HTTP URL of each subgraph's GraphQL endpoint; its graphql-ws endpoint is the same path. */
   subgraphUrls: Record<string, string>;
-  /** Connection parameters for the upstream subscription (the caller's internal token). */
-  upstreamParams: (context: unknown) => Promise<Record<string, unknown>>;
-  /** Entity fetches for the rest of the plan, bound to the caller. */
-  fetcherFor: (context: unknown) => SubgraphFetcher;
+  /** Connection parameters for the upstream subscription (the scope's internal token). */
+  upstreamParams: (context: BaseContext) => Promise<Record<string, unknown>>;
+  /** Entity fetches for the rest of the plan, bound to the scope. */
+  fetcherFor: (context: BaseContext) => SubgraphFetcher;
+  /** Per-subscriber queue limits. @default DEFAULT_QUEUE_LIMITS (256 events, 1 MiB buffered) */
+  limits?: Partial<QueueLimits>;
+}
+
+export interface FederatedSubscriptionStats extends SharedStreamStats {
+  /** graphql-ws connections open to subgraphs (streams of one scope share one). */
+  upstreamConnections: number;
 }
 
 /** Values are already keyed by response name (alias), as the subgraphs answered them. */
 const byResponseKey: GraphQLFieldResolver<unknown, unknown> = (source, _args, _ctx, info) =>
   (source as JsonObject | null)?.[info.path.key as string];
 
+/** The part of a caller that a shared stream runs as: their account and scope, no name or address. */
+function scopeContext(principal: Principal): BaseContext {
+  const { id, role, agencyCode, personalId, workflowRoles } = principal;
+  // A stream outlives its first subscriber; Vietnamese is the default language, errors are localised per subscriber.
+  return { principal: { id, role, agencyCode, personalId, workflowRoles }, locale: 'vi', requestId: randomUUID() };
+}
+
 export class FederatedSubscriptions {
   private readonly supergraph: Supergraph;
   private readonly planner: QueryPlanner;
+  private readonly streams: SharedStreams<ExecutionResult>;
+  private readonly connections = new UpstreamConnections();
   readonly apiSchema: GraphQLSchema;
 
   constructor(private readonly options: FederatedSubscribeOptions) {
     this.supergraph = Supergraph.build(options.supergraphSdl);
     this.planner = new QueryPlanner(this.supergraph);
     this.apiSchema = this.supergraph.apiSchema().toGraphQLJSSchema();
+    this.streams = new SharedStreams<ExecutionResult>({ limits: options.limits, present: localizeResult });
+  }
+
+  stats(): FederatedSubscriptionStats {
+    return { ...this.streams.stats(), upstreamConnections: this.connections.size };
+  }
+
+  /** Stops every upstream and completes every subscriber (gateway shutdown). */
+  close(): void {
+    this.streams.closeAll();
+    this.connections.closeAll();
   }
 
   private plan(args: ExecutionArgs): SubscriptionNode {
@@ -55,66 +92,121 @@ export class FederatedSubscriptions {
     return node;
   }
 
-  /** graphql-ws `subscribe` implementation: an async iterator of shaped results. */
-  async subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  /**
+   * graphql-ws `subscribe` implementation: the subscriber's queue on the shared stream (an async
+   * iterator of shaped results), or an error result. `socket` is the subscriber's connection,
+   * watched for back-pressure and closed if the subscriber falls behind.
+   */
+  async subscribe(args: ExecutionArgs, socket: SubscriberSocket): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+    const ctx = args.contextValue as BaseContext;
+    const scope = visibilityScope(ctx.principal);
+    const variables = (args.variableValues ?? {}) as JsonObject;
+    let key = streamKey(args.document, args.operationName, variables, scope);
+    // A replay from a cursor is this subscriber's own: joining a running stream would skip it.
+    if (requestsReplay(args.document, args.operationName, variables)) key += `\u0000${randomUUID()}`;
+    if (this.streams.has(key)) return this.streams.join(key, noUpstream, socket, ctx.locale);
+
     let node: SubscriptionNode;
     try {
       node = this.plan(args);
     } catch (err) {
-      return { errors: [err instanceof GraphQLError ? err : new GraphQLError((err as Error).message)] };
+      return localizeResult({ errors: [err instanceof GraphQLError ? err : new GraphQLError((err as Error).message)] }, ctx.locale);
     }
     const url = this.options.subgraphUrls[node.primary.serviceName];
-    if (!url) return { errors: [new GraphQLError(`No URL for subgraph ${node.primary.serviceName}`)] };
-    const variables = (args.variableValues ?? {}) as JsonObject;
-    const upstreamVariables: JsonObject = {};
-    for (const name of node.primary.variableUsages ?? []) if (name in variables) upstreamVariables[name] = variables[name];
-
-    const client = createClient({
-      url: url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: await this.options.upstreamParams(args.contextValue),
-      // Lazy: the connection lives exactly as long as this one subscription (closed on complete).
-      retryAttempts: 0,
-    });
-    const upstream = client.iterate<JsonObject>({ query: node.primary.operation, variables: upstreamVariables });
-    return this.shape(upstream, client, node, args, variables);
+    if (!url) return localizeResult({ errors: [new GraphQLError(`No URL for subgraph ${node.primary.serviceName}`)] }, ctx.locale);
+    const start = this.upstream(node, url, `${node.primary.serviceName}\u0000${scope}`, args, variables, scopeContext(ctx.principal));
+    return this.streams.join(key, start, socket, ctx.locale);
   }
 
-  private async *shape(
-    upstream: AsyncIterableIterator<FormattedExecutionResult<JsonObject, unknown>>,
-    client: Client,
+  /** The upstream of one shared stream: subscribed on a pooled connection, each event shaped in order. */
+  private upstream(
     node: SubscriptionNode,
+    url: string,
+    poolKey: string,
     args: ExecutionArgs,
     variables: JsonObject,
-  ): AsyncIterableIterator<ExecutionResult> {
-    try {
-      for await (const event of upstream) {
-        if (!event.data) {
-          yield { errors: (event.errors as GraphQLError[] | undefined) ?? [new GraphQLError('Upstream subscription ended with no data')] };
-          continue;
-        }
-        const data = structuredClone(event.data);
-        const executor = new PlanExecutor(this.options.fetcherFor(args.contextValue), variables);
-        if (node.rest) await executor.execute(node.rest, data);
-        const shaped = await execute({
-          schema: this.apiSchema,
-          document: args.document,
-          operationName: args.operationName,
-          variableValues: args.variableValues,
-          rootValue: data,
-          fieldResolver: byResponseKey,
-        });
-        const errors = [...(event.errors ?? []), ...executor.errors, ...(shaped.errors ?? []).map((e) => e.toJSON())];
-        yield errors.length > 0 ? { data: shaped.data, errors: errors as GraphQLError[] } : { data: shaped.data };
-      }
-    } catch (err) {
-      // Upstream closed abnormally (subgraph down, or refused the subscription): tell the client why.
-      yield { errors: [upstreamError(err)] };
-    } finally {
-      await upstream.return?.();
-      await client.dispose();
-    }
+    context: BaseContext,
+  ): StartUpstream<ExecutionResult> {
+    const upstreamVariables: JsonObject = {};
+    for (const name of node.primary.variableUsages ?? []) if (name in variables) upstreamVariables[name] = variables[name];
+    return (sink) => {
+      const connection = this.connections.lease(poolKey, url, () => this.options.upstreamParams(context));
+      let stopped = false;
+      // Shaping is asynchronous (entity fetches): chained, so results leave in the order events came.
+      let chain = Promise.resolve();
+      const inOrder = (step: () => Promise<void> | void) => {
+        chain = chain
+          .then(() => (stopped ? undefined : step()))
+          .catch((err: unknown) => {
+            if (!stopped) sink.end({ errors: [upstreamError(err)] });
+          });
+      };
+      const unsubscribe = connection.client.subscribe<JsonObject>(
+        { query: node.primary.operation, variables: upstreamVariables },
+        {
+          next: (event) => inOrder(async () => {
+            const shaped = await this.shape(event, node, args, context);
+            if (!stopped) sink.next(shaped);
+          }),
+          // Upstream closed abnormally (subgraph down, or refused the subscription): tell the subscribers why.
+          error: (err) => inOrder(() => sink.end({ errors: [upstreamError(err)] })),
+          complete: () => inOrder(() => sink.end()),
+        },
+      );
+      return () => {
+        stopped = true;
+        unsubscribe();
+        connection.release();
+      };
+    };
   }
+
+  private async shape(
+    event: FormattedExecutionResult<JsonObject, unknown>,
+    node: SubscriptionNode,
+    args: ExecutionArgs,
+    context: BaseContext,
+  ): Promise<ExecutionResult> {
+    if (!event.data) {
+      return { errors: (event.errors as GraphQLError[] | undefined) ?? [new GraphQLError('Upstream subscription ended with no data')] };
+    }
+    const data = structuredClone(event.data);
+    const executor = new PlanExecutor(this.options.fetcherFor(context), (args.variableValues ?? {}) as JsonObject);
+    if (node.rest) await executor.execute(node.rest, data);
+    const shaped = await execute({
+      schema: this.apiSchema,
+      document: args.document,
+      operationName: args.operationName,
+      variableValues: args.variableValues,
+      rootValue: data,
+      fieldResolver: byResponseKey,
+    });
+    const errors = [...(event.errors ?? []), ...executor.errors, ...(shaped.errors ?? []).map((e) => e.toJSON())];
+    return errors.length > 0 ? { data: shaped.data, errors: errors as GraphQLError[] } : { data: shaped.data };
+  }
+}
+
+/** Never called: the stream is running (checked just before joining, with no await in between). */
+const noUpstream: StartUpstream<ExecutionResult> = (sink) => {
+  sink.end({ errors: [new GraphQLError('Subscription stream ended', { extensions: { code: 'UPSTREAM_UNAVAILABLE' } })] });
+  return () => undefined;
+};
+
+/** Whether a root field of the operation asks for a replay (`after:` a cursor, not null). */
+export function requestsReplay(document: DocumentNode, operationName: string | null | undefined, variables: JsonObject): boolean {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return false;
+  const defaults = new Map(operation.variableDefinitions?.map((d) => [d.variable.name.value, d.defaultValue]) ?? []);
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) continue;
+    const after = selection.arguments?.find((a) => a.name.value === 'after');
+    if (!after || after.value.kind === Kind.NULL) continue;
+    if (after.value.kind !== Kind.VARIABLE) return true;
+    const name = after.value.name.value;
+    const given = variables[name];
+    if (given !== undefined ? given !== null : (defaults.get(name)?.kind ?? Kind.NULL) !== Kind.NULL) return true;
+  }
+  return false;
 }
 
 function upstreamError(err: unknown): GraphQLError {

@@ -1,37 +1,57 @@
 /**
  * The gateway's graphql-ws endpoint (same port and path as HTTP). Callers authenticate in
  * `connection_init` (`{ authorization: "Bearer …" }`); subscriptions run through
- * FederatedSubscriptions, queries and mutations through the same gateway pipeline as HTTP.
+ * FederatedSubscriptions (shared upstream streams, one bounded queue per subscriber), queries and
+ * mutations through the same gateway pipeline as HTTP. The hub's heartbeat replaces graphql-ws's
+ * per-socket keep-alive timers; close codes are listed in HubCloseCode.
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { print, type ExecutionResult } from 'graphql';
-import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { principalFromAuthorization } from '../auth/authenticate';
 import type { GatewayContext } from '../context';
-import { localizeError } from '../plugins/localize-errors';
 import { localeFrom } from '../../subgraphs/shared/federation/context';
-import type { FederatedSubscriptions } from './federated-subscribe';
+import { HubCloseCode } from './close-codes';
+import type { FederatedSubscriptions, FederatedSubscriptionStats } from './federated-subscribe';
+import { DEFAULT_HEARTBEAT_INTERVAL_MS, startHeartbeat } from './heartbeat';
+import { withWireErrors } from './localize-result';
 
 export interface GatewayWsOptions {
   httpServer: Server;
   apollo: ApolloServer<GatewayContext>;
   subscriptions: FederatedSubscriptions;
   authSecret: string;
+  /**
+   * WebSocket ping interval; a connection that has not answered the previous ping is terminated
+   * (HubCloseCode.HeartbeatTimeout). @default 15000
+   */
+  heartbeatIntervalMs?: number;
+}
+
+/** What the subscription endpoint holds right now, and what it dropped since start. */
+export interface SubscriptionStats extends FederatedSubscriptionStats {
+  /** WebSocket connections open to the gateway. */
+  connections: number;
+  /** Connections terminated for not answering a heartbeat ping since start. */
+  heartbeatTimeouts: number;
+}
+
+export interface GatewayWs {
+  stats(): SubscriptionStats;
+  /** Closes every connection (1001), stops every upstream. */
+  dispose(): Promise<void>;
 }
 
 type ConnectionExtra = { context?: GatewayContext };
 
-export function startGatewayWs({ httpServer, apollo, subscriptions, authSecret }: GatewayWsOptions): () => Promise<void> {
+export function startGatewayWs({ httpServer, apollo, subscriptions, authSecret, heartbeatIntervalMs }: GatewayWsOptions): GatewayWs {
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const localize = (result: ExecutionResult, ctx: GatewayContext): ExecutionResult =>
-    // graphql-ws sends results as they are serialised; formatted errors are what goes on the wire.
-    result.errors
-      ? ({ ...result, errors: result.errors.map((e) => localizeError('toJSON' in e ? e.toJSON() : e, ctx.locale)) } as unknown as ExecutionResult)
-      : result;
+  const heartbeat = startHeartbeat(wsServer, { intervalMs: heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS });
+  // The subscriber's socket, for back-pressure; keyed by the connection's context (one per connection).
+  const socketOf = new WeakMap<GatewayContext, WebSocket>();
 
   const disposable = useServer<Record<string, unknown>, ConnectionExtra>(
     {
@@ -40,21 +60,22 @@ export function startGatewayWs({ httpServer, apollo, subscriptions, authSecret }
         try {
           const principal = await principalFromAuthorization(ctx.connectionParams?.authorization, authSecret);
           const acceptLanguage = ctx.connectionParams?.acceptLanguage as string | undefined;
-          ctx.extra.context = { principal, locale: localeFrom(acceptLanguage), requestId: randomUUID() };
+          const context: GatewayContext = { principal, locale: localeFrom(acceptLanguage), requestId: randomUUID() };
+          ctx.extra.context = context;
+          socketOf.set(context, ctx.extra.socket);
+          // The upgrade request is not needed past authentication; 10,000 of them are megabytes.
+          (ctx.extra as { request?: unknown }).request = undefined;
           return true;
         } catch {
-          ctx.extra.socket.close(CloseCode.Forbidden, 'Invalid access token');
+          ctx.extra.socket.close(HubCloseCode.Forbidden, 'Invalid access token');
           return false;
         }
       },
       context: (ctx) => ctx.extra.context!,
       subscribe: async (args) => {
-        const ctx = args.contextValue as GatewayContext;
-        const result = await subscriptions.subscribe(args);
-        if (!(Symbol.asyncIterator in result)) return localize(result, ctx);
-        return (async function* () {
-          for await (const r of result) yield localize(r, ctx);
-        })();
+        const socket = socketOf.get(args.contextValue as GatewayContext);
+        if (!socket) return { errors: [] };
+        return subscriptions.subscribe(args, socket);
       },
       execute: async (args) => {
         const ctx = args.contextValue as GatewayContext;
@@ -63,12 +84,20 @@ export function startGatewayWs({ httpServer, apollo, subscriptions, authSecret }
           { contextValue: ctx },
         );
         if (response.body.kind !== 'single') return { errors: [] };
-        return response.body.singleResult as ExecutionResult;
+        // Apollo's errors are already formatted and localised (localizeErrorsPlugin).
+        return withWireErrors(response.body.singleResult as ExecutionResult);
       },
     },
     wsServer,
+    // Keep-alive is the hub's heartbeat (one timer for all), not graphql-ws's timers per socket.
+    0,
   );
-  return async () => {
-    await disposable.dispose();
+  return {
+    stats: () => ({ ...subscriptions.stats(), connections: wsServer.clients.size, heartbeatTimeouts: heartbeat.timeouts }),
+    async dispose() {
+      heartbeat.stop();
+      await disposable.dispose();
+      subscriptions.close();
+    },
   };
 }

@@ -50,6 +50,14 @@ const ConfigSchema = z
     EMBEDDED_DATA_DIR: z.string().default('.lienthong/pgdata'),
     /** Redis URL for events shared by several processes; when empty an in-process bus is used. */
     REDIS_URL: optionalUrl,
+    /** Ping interval of the gateway's graphql-ws heartbeat; a connection that missed the previous ping is terminated. @default 15000 */
+    SUBSCRIPTION_HEARTBEAT_MS: z.coerce.number().int().positive().default(15000),
+    /** Results queued for one subscriber before it is disconnected as too slow (close code 4530). @default 256 */
+    SUBSCRIPTION_QUEUE_LIMIT: z.coerce.number().int().positive().default(256),
+    /** Bytes buffered on one subscriber's socket before it is disconnected as too slow (4530). @default 1048576 */
+    SUBSCRIPTION_BUFFER_BYTES: z.coerce.number().int().positive().default(1048576),
+    /** Prefix of the hub's Redis channels, so several hubs can share one Redis. @default "lienthong:" */
+    REDIS_PREFIX: z.string().min(1).default('lienthong:'),
     /** Secret that signs callers' access tokens. @default a development secret */
     AUTH_SECRET: z.string().min(32).default(DEV_SECRET),
     /** Secret that signs the gateway's forwarded identity; subgraphs trust only it. @default a development secret */

@@ -8,7 +8,8 @@ import { openDatabase, type Database } from '../../subgraphs/shared/storage/data
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
-export async function openTestDatabase(): Promise<Database> {
+/** A test database; on PostgreSQL also its URL, for a second connection (a second hub instance). */
+export async function openTestDatabase(): Promise<Database & { url?: string }> {
   if (!TEST_DATABASE_URL) return openDatabase({ embeddedDataDir: 'memory' });
   const name = `lienthong_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -20,6 +21,7 @@ export async function openTestDatabase(): Promise<Database> {
   const db = await openDatabase({ url: url.toString(), poolSize: 4 });
   return {
     ...db,
+    url: url.toString(),
     async close() {
       await db.close();
       const dropper = new pg.Client({ connectionString: TEST_DATABASE_URL });

@@ -1,5 +1,6 @@
 /** Helpers for driving the portal journey: a fee-charging procedure and a filled-in form. */
 import type { Database } from '../../subgraphs/shared/storage/database';
+import { gql } from './gateway-client';
 
 /** Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam: a level-4 procedure with a fee. */
 export const FEE_PROCEDURE = '2.001417';
@@ -53,4 +54,23 @@ export async function tableCounts(db: Database): Promise<Record<string, number>>
     p.receiptSequence.count(),
   ]);
   return { dossiers, history, payments, accessLog, sequences };
+}
+
+/**
+ * A procedure's e-form filled in through the gateway as a portal would: prefilled from the national
+ * databases for the demo citizen, the rest typed in. Also gives the procedure's agency.
+ */
+export async function prefilledForm(
+  url: string,
+  procedureCode: string,
+  citizenToken: string,
+  personalId: string,
+): Promise<{ formData: Record<string, unknown>; agencyCode: string }> {
+  const one = await gql(url, `{ procedure(code: "${procedureCode}") { agency { code } eForm { fields { key type required binding options } } } }`);
+  const prefill = await gql(url, `{ prefillForm(procedureCode: "${procedureCode}", personalId: "${personalId}") { fields { fieldKey value } } }`, {}, citizenToken);
+  if (one.errors || prefill.errors) throw new Error(`could not fill the form: ${JSON.stringify(one.errors ?? prefill.errors)}`);
+  return {
+    formData: buildFormData(one.data.procedure.eForm.fields as FormField[], prefill.data.prefillForm.fields),
+    agencyCode: one.data.procedure.agency.code,
+  };
 }

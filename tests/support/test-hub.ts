@@ -40,10 +40,22 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
-export async function startTestHub(onPostgres: boolean): Promise<TestHub> {
-  const config = loadConfig({ ...Object.fromEntries(PORT_SETTINGS.map((p) => [p, '0'])), EMBEDDED_DATA_DIR: 'memory', POPULATION_TIMEOUT_MS: '2000' });
-  const testDb: Database | undefined = onPostgres ? await openTestDatabase() : undefined;
-  const hub = await startHub(config, { db: testDb });
+export interface TestHubOptions {
+  /** Settings on top of the test defaults (e.g. REDIS_URL). @default none */
+  settings?: Record<string, string>;
+  /** A database opened by the caller, who closes it. @default a fresh one when onPostgres, else embedded in memory */
+  db?: Database;
+}
+
+export async function startTestHub(onPostgres: boolean, options: TestHubOptions = {}): Promise<TestHub> {
+  const config = loadConfig({
+    ...Object.fromEntries(PORT_SETTINGS.map((p) => [p, '0'])),
+    EMBEDDED_DATA_DIR: 'memory',
+    POPULATION_TIMEOUT_MS: '2000',
+    ...options.settings,
+  });
+  const ownDb: Database | undefined = !options.db && onPostgres ? await openTestDatabase() : undefined;
+  const hub = await startHub(config, { db: options.db ?? ownDb });
   const token = (principal: Principal) => issueAccessToken(principal, config.AUTH_SECRET);
   return {
     config,
@@ -53,7 +65,7 @@ export async function startTestHub(onPostgres: boolean): Promise<TestHub> {
     citizen: await token({ id: `citizen:${DEMO_CITIZEN_ID}`, role: 'CITIZEN', personalId: DEMO_CITIZEN_ID }),
     async stop() {
       await hub.stop();
-      await testDb?.close();
+      await ownDb?.close();
     },
   };
 }

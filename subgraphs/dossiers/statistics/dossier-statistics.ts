@@ -62,8 +62,28 @@ interface StatisticsSqlRow extends GroupColumns {
 }
 
 /** An instant as the columns store it: UTC wall time without a zone. */
-const utc = (instant: Date) => Prisma.sql`${instant.toISOString().slice(0, 23)}::timestamp`;
-const statusIn = (statuses: readonly string[]) => Prisma.sql`d.status IN (${Prisma.join(statuses)})`;
+export const utc = (instant: Date) => Prisma.sql`${instant.toISOString().slice(0, 23)}::timestamp`;
+export const statusIn = (statuses: readonly string[]) => Prisma.sql`d.status IN (${Prisma.join(statuses)})`;
+
+/**
+ * The figures' definitions as conditions on `dossier d`, shared with the live statistics
+ * (live-stats.ts) so both count "overdue" and "on time" alike.
+ */
+export const DOSSIER_CONDITIONS = {
+  inProgress: statusIn(IN_PROGRESS_STATUSES),
+  /** DONE or RETURNED, with or without a completion time. */
+  finished: statusIn(FINISHED_STATUSES),
+  /** Finished with a completion time: the only ones judged early, on time or late. */
+  finishedJudged: Prisma.sql`${statusIn(FINISHED_STATUSES)} AND d.completed_at IS NOT NULL`,
+  /** Completed on a Vietnamese calendar day before the appointment day. */
+  early: Prisma.sql`(d.completed_at + interval '7 hours')::date < (d.appointment_at + interval '7 hours')::date`,
+  /** Completed by the appointment deadline (early or on time). */
+  byDeadline: Prisma.sql`d.completed_at <= d.appointment_at`,
+  late: Prisma.sql`d.completed_at > d.appointment_at`,
+  /** In progress with the deadline passed by `asOf`, or by the time the clock was paused. */
+  overdueInProgress: (asOf: Date) =>
+    Prisma.sql`${statusIn(IN_PROGRESS_STATUSES)} AND d.appointment_at < COALESCE(d.paused_at, ${utc(asOf)})`,
+};
 
 function whereClause(query: StatisticsQuery): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
@@ -82,20 +102,18 @@ export function statisticsSql(query: StatisticsQuery, asOf: Date): Prisma.Sql {
       ? Prisma.sql`${dim.expression} AS ${Prisma.raw(dim.column)}`
       : Prisma.sql`NULL::text AS ${Prisma.raw(dim.column)}`,
   );
-  const inProgress = statusIn(IN_PROGRESS_STATUSES);
-  const finished = Prisma.sql`${statusIn(FINISHED_STATUSES)} AND d.completed_at IS NOT NULL`;
-  const early = Prisma.sql`(d.completed_at + interval '7 hours')::date < (d.appointment_at + interval '7 hours')::date`;
+  const { inProgress, finishedJudged: finished, early, byDeadline, late } = DOSSIER_CONDITIONS;
   const grouping = dims.length > 0 ? Prisma.sql`GROUP BY ${Prisma.join(dims.map((d) => d.expression))}` : Prisma.empty;
   const ordering = dims.length > 0 ? Prisma.sql`ORDER BY ${Prisma.join(dims.map((d) => d.expression))}` : Prisma.empty;
   return Prisma.sql`
     SELECT ${Prisma.join(groupColumns)},
       COUNT(*)::int AS received,
       COUNT(*) FILTER (WHERE ${inProgress})::int AS in_progress,
-      COUNT(*) FILTER (WHERE ${inProgress} AND d.appointment_at < COALESCE(d.paused_at, ${utc(asOf)}))::int AS overdue_in_progress,
-      COUNT(*) FILTER (WHERE ${statusIn(FINISHED_STATUSES)})::int AS finished,
+      COUNT(*) FILTER (WHERE ${DOSSIER_CONDITIONS.overdueInProgress(asOf)})::int AS overdue_in_progress,
+      COUNT(*) FILTER (WHERE ${DOSSIER_CONDITIONS.finished})::int AS finished,
       COUNT(*) FILTER (WHERE ${finished} AND ${early})::int AS finished_early,
-      COUNT(*) FILTER (WHERE ${finished} AND NOT (${early}) AND d.completed_at <= d.appointment_at)::int AS finished_on_time,
-      COUNT(*) FILTER (WHERE ${finished} AND d.completed_at > d.appointment_at)::int AS finished_late,
+      COUNT(*) FILTER (WHERE ${finished} AND NOT (${early}) AND ${byDeadline})::int AS finished_on_time,
+      COUNT(*) FILTER (WHERE ${finished} AND ${late})::int AS finished_late,
       COUNT(*) FILTER (WHERE d.status = ${DossierStatus.NOT_ACCEPTED})::int AS not_accepted,
       COUNT(*) FILTER (WHERE d.status = ${DossierStatus.WITHDRAWN})::int AS withdrawn,
       COUNT(*) FILTER (WHERE d.status = ${DossierStatus.STOPPED})::int AS stopped,

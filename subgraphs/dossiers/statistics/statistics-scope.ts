@@ -25,7 +25,8 @@ export interface StatisticsQuery {
 
 const badInput = (field: string, vi: string, en: string) => new LienthongError(ErrorCode.BAD_USER_INPUT, { vi, en, details: { field } });
 
-function scopedAgency(principal: Principal, requested: string | null | undefined): string | null {
+/** The agency a principal may read statistics of: null for all (operators only); throws FORBIDDEN / UNAUTHENTICATED. */
+export function scopedAgency(principal: Principal, requested: string | null | undefined): string | null {
   requireAuthenticated(principal);
   if (principal.role === 'OPERATOR') return requested ?? null;
   if (principal.role === 'OFFICIAL' && principal.agencyCode) {

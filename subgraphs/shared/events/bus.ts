@@ -117,8 +117,8 @@ export class RedisEventBus implements EventBus {
 }
 
 /** The bus for a process: Redis when a URL is configured, else in-process. */
-export async function createEventBus(redisUrl?: string): Promise<EventBus> {
-  return redisUrl ? new RedisEventBus(redisUrl).connect() : new InProcessEventBus();
+export async function createEventBus(redisUrl?: string, prefix?: string): Promise<EventBus> {
+  return redisUrl ? new RedisEventBus(redisUrl, prefix).connect() : new InProcessEventBus();
 }
 
 /**

@@ -136,7 +136,8 @@ export class OutboxRelay implements OutboxNotifier {
         FROM picked LEFT JOIN numbered ON numbered.id = picked.id
         WHERE e.id = picked.id
         RETURNING e.id, e.seq, e.topic, e.payload`;
-    });
+      // The embedded database has one connection: wait for it rather than fail the pass after 2 s.
+    }, { maxWait: 30_000, timeout: 30_000 });
     // A retried event keeps its sequence; publish in sequence order, which is id order for new ones.
     return rows.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
   }
