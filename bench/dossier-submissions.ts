@@ -23,9 +23,9 @@
  * a fresh database `lienthong_bench_<random>` on that server, migrates and seeds it, and drops it at
  * the end (`--keep-database` keeps it). Not run by `npm test`.
  */
+import { createBenchDatabase, DEFAULT_BENCH_SERVER_URL } from './bench-database';
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -39,7 +39,6 @@ import { openDatabase, type Database } from '../subgraphs/shared/storage/databas
 import { submissionWorkload, type SubmissionWork } from './dossier-submission-workload';
 
 const SECRET = 'bench-internal-secret-of-at-least-32-characters';
-const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const SUBMIT = `mutation($i: SubmitDossierInput!) { submitDossier(input: $i) { code appointmentDate } }`;
 
 const arg = (name: string, fallback: number) => {
@@ -104,25 +103,6 @@ async function openLoop(rate: number, seconds: number, op: () => Promise<void>) 
   return { offered: total / seconds, achieved: latencies.length / elapsed, completed: latencies.length, errors, latency: percentiles(latencies) };
 }
 
-async function createBenchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `lienthong_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
-}
-
 /** Every receipt code of every agency and day numbered 1..n without a gap or a repeat. */
 async function checkReceiptCodes(db: Database): Promise<{ dossiers: number; gapFree: boolean }> {
   const rows = await db.prisma.dossier.findMany({ select: { code: true } });
@@ -143,7 +123,7 @@ async function main() {
   const rate = arg('rate', 200);
   const rateSeconds = arg('rate-seconds', 10);
   const poolSize = arg('pool', 10);
-  const serverUrl = configFromProcessEnvironment().DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const serverUrl = configFromProcessEnvironment().DATABASE_URL ?? DEFAULT_BENCH_SERVER_URL;
   const bench = await createBenchDatabase(serverUrl);
   const db = await openDatabase({ url: bench.url, poolSize: 2 });
   const baselinePool = new pg.Pool({ connectionString: bench.url, max: poolSize });

@@ -1,7 +1,8 @@
 /**
  * The two processes of the subscriptions benchmark, each forked by bench/subscriptions.ts so that the
  * gateway's RSS is the gateway's alone:
- *   - `subgraphs`: procedures and dossiers subgraphs over an embedded in-memory PGlite database and
+ *   - `subgraphs`: procedures and dossiers subgraphs over an embedded in-memory PGlite database (or the
+ *     PostgreSQL database given) and
  *     an in-process bus (no deadline scanner: only the benchmark's submissions make events);
  *   - `gateway`: the gateway against them; it answers `stats` with its memory and subscription counts.
  * Citizens and payments are not started: the benchmark's selections never reach them.
@@ -64,8 +65,9 @@ export async function forkPart<R>(role: 'subgraphs' | 'gateway', args: string[] 
   };
 }
 
-async function serveSubgraphs(): Promise<void> {
-  const db = await openDatabase({ embeddedDataDir: 'memory' });
+/** @param databaseUrl PostgreSQL to use; none: embedded in-memory PGlite (it runs on this process's thread). */
+async function serveSubgraphs(databaseUrl?: string): Promise<void> {
+  const db = await openDatabase(databaseUrl ? { url: databaseUrl, poolSize: 8 } : { embeddedDataDir: 'memory' });
   await seedCatalogues(db.prisma);
   const bus = new InProcessEventBus();
   const procedures = createProceduresSubgraph({ db, internalSecret: BENCH_INTERNAL_SECRET });
@@ -109,7 +111,7 @@ async function serveGateway(procedures: string, dossiers: string): Promise<void>
 const part = process.argv.indexOf('--part');
 if (part > 0) {
   const role = process.argv[part + 1];
-  (role === 'gateway' ? serveGateway(process.argv[part + 2], process.argv[part + 3]) : serveSubgraphs()).catch((err) => {
+  (role === 'gateway' ? serveGateway(process.argv[part + 2], process.argv[part + 3]) : serveSubgraphs(process.argv[part + 2])).catch((err) => {
     console.error(`[bench ${role}]`, err);
     process.exit(1);
   });

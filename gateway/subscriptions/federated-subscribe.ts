@@ -6,9 +6,9 @@
  * as a query would be. Identical subscriptions share all of that (SharedStreams): one upstream,
  * one fetch and one shaping per event, then one bounded queue per subscriber.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Supergraph, operationFromDocument, type Operation } from '@apollo/federation-internals';
-import { QueryPlanner, type SubscriptionNode } from '@apollo/query-planner';
+import { QueryPlanner, type PlanNode, type SubscriptionNode } from '@apollo/query-planner';
 import {
   execute,
   getOperationAST,
@@ -23,9 +23,10 @@ import {
 } from 'graphql';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
 import type { BaseContext } from '../../subgraphs/shared/federation/context';
+import { RecentReads } from '../../subgraphs/shared/storage/recent-reads';
 import { localizeResult } from './localize-result';
 import { PlanExecutor, type SubgraphFetcher } from './plan-executor';
-import { SharedStreams, streamKey, visibilityScope, type SharedStreamStats, type StartUpstream } from './shared-streams';
+import { canonicalJson, SharedStreams, streamKey, visibilityScope, type SharedStreamStats, type StartUpstream } from './shared-streams';
 import type { QueueLimits, SubscriberSocket } from './subscriber-queue';
 import { UpstreamConnections } from './upstream-connections';
 
@@ -41,6 +42,24 @@ export interface FederatedSubscribeOptions {
   fetcherFor: (context: BaseContext) => SubgraphFetcher;
   /** Per-subscriber queue limits. @default DEFAULT_QUEUE_LIMITS (256 events, 1 MiB buffered) */
   limits?: Partial<QueueLimits>;
+  /**
+   * Subgraphs that serve public data the same to everyone (the procedure catalogue is published by
+   * law): their entity fetches for events are shared by all streams for `publicReadTtlMs`.
+   * @default ["procedures"]
+   */
+  publicSubgraphs?: readonly string[];
+  /** How long a public subgraph's answer serves other streams' events. @default 5000 */
+  publicReadTtlMs?: number;
+  /**
+   * Subgraphs whose reads are logged per account (citizens' national data): a stream whose plan reads
+   * from one runs per account, shared only among that account's screens. @default ["citizens"]
+   */
+  perAccountSubgraphs?: readonly string[];
+  /**
+   * Subscription fields whose every result is the whole state (a snapshot): a subscriber joining a
+   * running stream of one gets the latest snapshot at once. @default ["dossierStatsLive"]
+   */
+  snapshotFields?: readonly string[];
 }
 
 export interface FederatedSubscriptionStats extends SharedStreamStats {
@@ -52,11 +71,35 @@ export interface FederatedSubscriptionStats extends SharedStreamStats {
 const byResponseKey: GraphQLFieldResolver<unknown, unknown> = (source, _args, _ctx, info) =>
   (source as JsonObject | null)?.[info.path.key as string];
 
-/** The part of a caller that a shared stream runs as: their account and scope, no name or address. */
-function scopeContext(principal: Principal): BaseContext {
+/**
+ * Who a shared stream runs as. Shared across accounts, it runs as the scope (a stream id, the role,
+ * agency and roles): nothing of one subscriber is lent to the others. Per account, it is the account.
+ */
+function streamContext(principal: Principal, perAccount: boolean, scope: string): BaseContext {
   const { id, role, agencyCode, personalId, workflowRoles } = principal;
+  const streamId = perAccount ? id : `subscription-stream:${createHash('sha256').update(scope).digest('hex').slice(0, 16)}`;
   // A stream outlives its first subscriber; Vietnamese is the default language, errors are localised per subscriber.
-  return { principal: { id, role, agencyCode, personalId, workflowRoles }, locale: 'vi', requestId: randomUUID() };
+  return { principal: { id: streamId, role, agencyCode, personalId, workflowRoles }, locale: 'vi', requestId: randomUUID() };
+}
+
+/** Whether a plan reads from any of `services` (its owning subgraph or an entity fetch). */
+function readsFrom(node: SubscriptionNode, services: ReadonlySet<string>): boolean {
+  if (services.has(node.primary.serviceName)) return true;
+  const visit = (n: PlanNode | undefined): boolean => {
+    if (!n) return false;
+    switch (n.kind) {
+      case 'Fetch':
+        return services.has(n.serviceName);
+      case 'Flatten':
+        return visit(n.node);
+      case 'Sequence':
+      case 'Parallel':
+        return n.nodes.some(visit);
+      default:
+        return true; // unknown shapes: assume the worst, keep it per account
+    }
+  };
+  return visit(node.rest);
 }
 
 export class FederatedSubscriptions {
@@ -64,6 +107,12 @@ export class FederatedSubscriptions {
   private readonly planner: QueryPlanner;
   private readonly streams: SharedStreams<ExecutionResult>;
   private readonly connections = new UpstreamConnections();
+  private readonly snapshotFields: ReadonlySet<string>;
+  private readonly perAccountSubgraphs: ReadonlySet<string>;
+  private readonly publicSubgraphs: ReadonlySet<string>;
+  private readonly publicReads: RecentReads;
+  /** Plans by parsed document (the document cache gives one tree per operation text) and operation name. */
+  private readonly plans = new WeakMap<DocumentNode, Map<string, SubscriptionNode>>();
   readonly apiSchema: GraphQLSchema;
 
   constructor(private readonly options: FederatedSubscribeOptions) {
@@ -71,6 +120,10 @@ export class FederatedSubscriptions {
     this.planner = new QueryPlanner(this.supergraph);
     this.apiSchema = this.supergraph.apiSchema().toGraphQLJSSchema();
     this.streams = new SharedStreams<ExecutionResult>({ limits: options.limits, present: localizeResult });
+    this.snapshotFields = new Set(options.snapshotFields ?? ['dossierStatsLive']);
+    this.perAccountSubgraphs = new Set(options.perAccountSubgraphs ?? ['citizens']);
+    this.publicSubgraphs = new Set(options.publicSubgraphs ?? ['procedures']);
+    this.publicReads = new RecentReads({ ttlMs: options.publicReadTtlMs ?? 5000, maxEntries: 2000 });
   }
 
   stats(): FederatedSubscriptionStats {
@@ -84,11 +137,15 @@ export class FederatedSubscriptions {
   }
 
   private plan(args: ExecutionArgs): SubscriptionNode {
-    const operation: Operation = operationFromDocument(this.supergraph.schema, args.document, {
-      operationName: args.operationName ?? undefined,
-    });
+    const name = args.operationName ?? '';
+    let byName = this.plans.get(args.document);
+    const cached = byName?.get(name);
+    if (cached) return cached;
+    const operation: Operation = operationFromDocument(this.supergraph.schema, args.document, { operationName: args.operationName ?? undefined });
     const node = this.planner.buildQueryPlan(operation).node;
     if (node?.kind !== 'Subscription') throw new GraphQLError('Not a subscription operation');
+    if (!byName) this.plans.set(args.document, (byName = new Map()));
+    byName.set(name, node);
     return node;
   }
 
@@ -99,23 +156,25 @@ export class FederatedSubscriptions {
    */
   async subscribe(args: ExecutionArgs, socket: SubscriberSocket): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const ctx = args.contextValue as BaseContext;
-    const scope = visibilityScope(ctx.principal);
-    const variables = (args.variableValues ?? {}) as JsonObject;
-    let key = streamKey(args.document, args.operationName, variables, scope);
-    // A replay from a cursor is this subscriber's own: joining a running stream would skip it.
-    if (requestsReplay(args.document, args.operationName, variables)) key += `\u0000${randomUUID()}`;
-    if (this.streams.has(key)) return this.streams.join(key, noUpstream, socket, ctx.locale);
-
     let node: SubscriptionNode;
     try {
       node = this.plan(args);
     } catch (err) {
       return localizeResult({ errors: [err instanceof GraphQLError ? err : new GraphQLError((err as Error).message)] }, ctx.locale);
     }
+    const perAccount = readsFrom(node, this.perAccountSubgraphs);
+    const scope = visibilityScope(ctx.principal, perAccount);
+    const variables = (args.variableValues ?? {}) as JsonObject;
+    let key = streamKey(args.document, args.operationName, variables, scope);
+    // A replay from a cursor is this subscriber's own: joining a running stream would skip it.
+    if (requestsReplay(args.document, args.operationName, variables)) key += `\u0000${randomUUID()}`;
+    const join = { snapshots: rootFields(args.document, args.operationName).every((f) => this.snapshotFields.has(f)) };
+    if (this.streams.has(key)) return this.streams.join(key, noUpstream, socket, ctx.locale, join);
+
     const url = this.options.subgraphUrls[node.primary.serviceName];
     if (!url) return localizeResult({ errors: [new GraphQLError(`No URL for subgraph ${node.primary.serviceName}`)] }, ctx.locale);
-    const start = this.upstream(node, url, `${node.primary.serviceName}\u0000${scope}`, args, variables, scopeContext(ctx.principal));
-    return this.streams.join(key, start, socket, ctx.locale);
+    const start = this.upstream(node, url, `${node.primary.serviceName}\u0000${scope}`, args, variables, streamContext(ctx.principal, perAccount, scope));
+    return this.streams.join(key, start, socket, ctx.locale, join);
   }
 
   /** The upstream of one shared stream: subscribed on a pooled connection, each event shaped in order. */
@@ -161,6 +220,21 @@ export class FederatedSubscriptions {
     };
   }
 
+  /** Public subgraphs' answers are shared by every stream for a while; answers with errors are not kept. */
+  private sharedPublicReads(fetcher: SubgraphFetcher): SubgraphFetcher {
+    return (serviceName, operation, variables) => {
+      if (!this.publicSubgraphs.has(serviceName)) return fetcher(serviceName, operation, variables);
+      const key = `${serviceName}\u0000${operation}\u0000${canonicalJson(variables)}`;
+      const answer = this.publicReads.get(key, () => fetcher(serviceName, operation, variables));
+      void answer.then(
+        (r) => r.errors?.length && this.publicReads.forget(key),
+        () => undefined,
+      );
+      // Each stream merges the answer into its own event: give it its own copy.
+      return answer.then((r) => structuredClone(r));
+    };
+  }
+
   private async shape(
     event: FormattedExecutionResult<JsonObject, unknown>,
     node: SubscriptionNode,
@@ -171,7 +245,7 @@ export class FederatedSubscriptions {
       return { errors: (event.errors as GraphQLError[] | undefined) ?? [new GraphQLError('Upstream subscription ended with no data')] };
     }
     const data = structuredClone(event.data);
-    const executor = new PlanExecutor(this.options.fetcherFor(context), (args.variableValues ?? {}) as JsonObject);
+    const executor = new PlanExecutor(this.sharedPublicReads(this.options.fetcherFor(context)), (args.variableValues ?? {}) as JsonObject);
     if (node.rest) await executor.execute(node.rest, data);
     const shaped = await execute({
       schema: this.apiSchema,
@@ -191,6 +265,12 @@ const noUpstream: StartUpstream<ExecutionResult> = (sink) => {
   sink.end({ errors: [new GraphQLError('Subscription stream ended', { extensions: { code: 'UPSTREAM_UNAVAILABLE' } })] });
   return () => undefined;
 };
+
+/** Names of the operation's root fields (a subscription has one). */
+function rootFields(document: DocumentNode, operationName: string | null | undefined): string[] {
+  const operation = getOperationAST(document, operationName);
+  return (operation?.selectionSet.selections ?? []).flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
+}
 
 /** Whether a root field of the operation asks for a replay (`after:` a cursor, not null). */
 export function requestsReplay(document: DocumentNode, operationName: string | null | undefined, variables: JsonObject): boolean {

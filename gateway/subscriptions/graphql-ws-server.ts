@@ -15,6 +15,7 @@ import { principalFromAuthorization } from '../auth/authenticate';
 import type { GatewayContext } from '../context';
 import { localeFrom } from '../../subgraphs/shared/federation/context';
 import { HubCloseCode } from './close-codes';
+import { DocumentCache } from './document-cache';
 import type { FederatedSubscriptions, FederatedSubscriptionStats } from './federated-subscribe';
 import { DEFAULT_HEARTBEAT_INTERVAL_MS, startHeartbeat } from './heartbeat';
 import { withWireErrors } from './localize-result';
@@ -52,6 +53,7 @@ export function startGatewayWs({ httpServer, apollo, subscriptions, authSecret, 
   const heartbeat = startHeartbeat(wsServer, { intervalMs: heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS });
   // The subscriber's socket, for back-pressure; keyed by the connection's context (one per connection).
   const socketOf = new WeakMap<GatewayContext, WebSocket>();
+  const documents = new DocumentCache(subscriptions.apiSchema);
 
   const disposable = useServer<Record<string, unknown>, ConnectionExtra>(
     {
@@ -71,7 +73,18 @@ export function startGatewayWs({ httpServer, apollo, subscriptions, authSecret, 
           return false;
         }
       },
-      context: (ctx) => ctx.extra.context!,
+      // One parsed, validated tree per distinct operation text, shared by every subscriber sending it.
+      onSubscribe: (ctx, _id, payload) => {
+        const compiled = documents.get(payload.query);
+        if (compiled.errors) return compiled.errors;
+        return {
+          schema: subscriptions.apiSchema,
+          document: compiled.document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: ctx.extra.context!,
+        };
+      },
       subscribe: async (args) => {
         const socket = socketOf.get(args.contextValue as GatewayContext);
         if (!socket) return { errors: [] };

@@ -3,8 +3,10 @@
  * one run of the entity fetches and shaping per event, whatever the number of subscribers.
  * "Identical" is decided by the caller's key (document, operation, variables and the caller's
  * visibility scope; see streamKey). The upstream starts with the first subscriber and stops when the
- * last one leaves; a subscriber joining a running stream gets events from then on. When the
- * upstream ends or fails, every subscriber gets the final (error) result and completes.
+ * last one leaves; a subscriber joining a running stream gets events from then on — or, for a
+ * stream of snapshots (each result the whole state, e.g. live statistics), the latest snapshot at once
+ * and then the next ones. When the upstream ends or fails, every subscriber gets the final (error)
+ * result and completes.
  */
 import { print, type DocumentNode } from 'graphql';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
@@ -37,12 +39,15 @@ export interface SharedStreamStats {
 
 class SharedStream<R> implements QueueOwner<R>, UpstreamSink<R> {
   readonly subscribers = new Set<SubscriberQueue<R>>();
+  /** The last result, kept for joiners of a snapshot stream. */
+  latest: R | undefined;
   private stop: (() => void) | undefined;
   private ended = false;
 
   constructor(
     private readonly registry: SharedStreams<R>,
     readonly key: string,
+    private readonly snapshots: boolean,
   ) {}
 
   get limits(): QueueLimits {
@@ -65,6 +70,7 @@ class SharedStream<R> implements QueueOwner<R>, UpstreamSink<R> {
 
   next(result: R): void {
     if (this.ended) return;
+    if (this.snapshots) this.latest = result;
     // Copy: a slow subscriber dropped while iterating removes itself from the set.
     for (const queue of [...this.subscribers]) queue.push(result);
   }
@@ -93,6 +99,14 @@ class SharedStream<R> implements QueueOwner<R>, UpstreamSink<R> {
   }
 }
 
+export interface JoinOptions {
+  /**
+   * Each result is the whole state (a snapshot), not an event: a joiner of a running stream gets the
+   * latest one at once instead of waiting for the next change. @default false
+   */
+  snapshots?: boolean;
+}
+
 export class SharedStreams<R> {
   readonly limits: QueueLimits;
   readonly present: (result: R, locale: string) => R;
@@ -117,15 +131,16 @@ export class SharedStreams<R> {
    * Attaches a subscriber to the stream of `key`, starting it with `start` if none runs. The
    * returned queue is the subscriber's async iterator (graphql-ws drains it; `return()` leaves).
    */
-  join(key: string, start: StartUpstream<R>, socket: SubscriberSocket, locale: string): SubscriberQueue<R> {
+  join(key: string, start: StartUpstream<R>, socket: SubscriberSocket, locale: string, options: JoinOptions = {}): SubscriberQueue<R> {
     let stream = this.streams.get(key);
     const starting = !stream;
     if (!stream) {
-      stream = new SharedStream(this, key);
+      stream = new SharedStream(this, key, options.snapshots ?? false);
       this.streams.set(key, stream);
     }
     const queue = new SubscriberQueue<R>(stream, socket, locale);
     stream.subscribers.add(queue);
+    if (stream.latest !== undefined) queue.push(stream.latest);
     // Attached first, so a result or failure the upstream delivers while starting reaches it.
     if (starting) stream.open(start);
     return queue;
@@ -158,15 +173,15 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * Who a shared stream runs as: the account and what it may see. The account id is part of it, not
- * only the role and agency, because the upstream reads in that account's name: reads of citizens'
- * national data are logged per account, and one account must not read on behalf of another. Screens
- * of one account (an agency's dashboard on many displays) share. The locale is left out on purpose:
- * errors are localised per subscriber when delivered.
+ * What decides which events a caller may see: two officials of one agency with the same workflow
+ * roles see the same events, and share a stream. With `perAccount`, the account id is part of it too:
+ * for streams that read data whose every read is logged per account (citizens' national data), so
+ * that one account never reads in another's name. The locale is left out on purpose: errors are
+ * localised per subscriber when delivered.
  */
-export function visibilityScope(principal: Principal): string {
+export function visibilityScope(principal: Principal, perAccount = false): string {
   return canonicalJson([
-    principal.id,
+    perAccount ? principal.id : null,
     principal.role,
     principal.agencyCode ?? null,
     principal.personalId ?? null,

@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import type { BaseContext } from '../shared/federation/context';
 import type { EventBus } from '../shared/events/bus';
 import type { PrismaClient } from '../shared/storage/database';
+import type { RecentReads } from '../shared/storage/recent-reads';
 import type { CalendarStore } from '../shared/calendar';
 import type { ProcedureCatalogue } from '../procedures';
 import type { OutboxNotifier, OutboxTail } from '../shared/outbox';
@@ -20,6 +21,8 @@ export interface DossiersServices {
   outbox: OutboxNotifier;
   /** Dossier events as subscriptions read them: from the outbox, in commit order, resumable by cursor. */
   tail: OutboxTail;
+  /** Reads shared by the subscriptions an event reaches (the dossier after it, an agency's figures). */
+  eventReads: RecentReads;
   /** Procedures, cut-offs and workflows as intake reads them (briefly cached). @default read on every submission */
   intakeReferences?: IntakeReferences;
   /** Group commit of concurrent submissions to one agency. @default each submission alone */

@@ -4,6 +4,7 @@ import type { EventBus } from '../shared/events/bus';
 import { buildFederatedSchema, type SubgraphSchema } from '../shared/federation/build-subgraph-schema';
 import { buildSubgraphServer, type ServerHandle } from '../shared/federation/subgraph-server';
 import type { Database } from '../shared/storage/database';
+import { RecentReads } from '../shared/storage/recent-reads';
 import { OutboxRelay, OutboxTail, type OutboxRelayOptions, type OutboxTailOptions } from '../shared/outbox';
 import { IntakeReferences, type IntakeReferencesOptions } from './intake/intake-references';
 import { IntakeBatcher } from './intake/intake-batcher';
@@ -95,6 +96,7 @@ export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: num
     calendars: deps.calendars ?? calendarStoreFor(deps.db.prisma),
     outbox: relay,
     tail,
+    eventReads: new RecentReads(),
     intakeReferences: new IntakeReferences(deps.db.prisma, catalogue, deps.intakeReferences),
     intakeBatcher: new IntakeBatcher(deps.db.prisma),
     publicStatusLimiter: deps.publicStatusLimiter ?? new InMemoryTokenBucket(),

@@ -44,13 +44,12 @@ describe('identical subscriptions share one upstream (real hub)', () => {
     await t?.stop();
   });
 
-  it('two screens of one agency account share a stream, another agency gets its own, and the last to leave closes it', async () => {
+  it('two officials of one agency share a stream, another agency gets its own, and the last to leave closes it', async () => {
     const procedure = await gql(url, `{ procedure(code: "${FEE_PROCEDURE}") { agency { code } eForm { fields { key type required binding options } } } }`);
     const agencyCode: string = procedure.data.procedure.agency.code;
     const official = (id: string, agency: string) => t.token({ id, role: 'OFFICIAL', agencyCode: agency });
-    const dashboardAccount = await official('official:dashboard', agencyCode);
-    const first = new SubscriptionRecorder(url, dashboardAccount).start(DOSSIER_EVENTS);
-    const second = new SubscriptionRecorder(url, dashboardAccount).start(DOSSIER_EVENTS);
+    const first = new SubscriptionRecorder(url, await official('official:a', agencyCode)).start(DOSSIER_EVENTS);
+    const second = new SubscriptionRecorder(url, await official('official:b', agencyCode)).start(DOSSIER_EVENTS);
     recorders.push(first, second);
     await eventually(async () => gateway.subscriptionStats().subscribers === 2);
     expect(gateway.subscriptionStats()).toMatchObject({ connections: 2, subscribers: 2, upstreamStreams: 1 });
@@ -88,6 +87,19 @@ describe('identical subscriptions share one upstream (real hub)', () => {
     await other.close();
     await eventually(async () => gateway.subscriptionStats().upstreamStreams === 0);
     expect(gateway.subscriptionStats()).toMatchObject({ subscribers: 0, upstreamConnections: 0 });
+  });
+
+  it('a stream that reads citizens’ national data runs per account: two officials, two streams; one account’s screens share', async () => {
+    const agencyCode = (await gql(url, `{ procedure(code: "${FEE_PROCEDURE}") { agency { code } } }`)).data.procedure.agency.code;
+    const withApplicant = `subscription { dossierEvents { id dossier { code applicant { fullName } } } }`;
+    const a = await t.token({ id: 'official:a', role: 'OFFICIAL', agencyCode });
+    const b = await t.token({ id: 'official:b', role: 'OFFICIAL', agencyCode });
+    const screens = [a, a, b].map((token) => new SubscriptionRecorder(url, token).start(withApplicant));
+    recorders.push(...screens);
+    await eventually(async () => gateway.subscriptionStats().subscribers === 3);
+    expect(gateway.subscriptionStats()).toMatchObject({ subscribers: 3, upstreamStreams: 2 });
+    for (const screen of screens) await screen.close();
+    await eventually(async () => gateway.subscriptionStats().upstreamStreams === 0);
   });
 });
 

@@ -83,6 +83,19 @@ describe('SharedStreams', () => {
     expect(await take(late, 1)).toEqual(['after']);
   });
 
+  it('a joiner of a running snapshot stream gets the latest snapshot at once, then the next ones', async () => {
+    const streams = new SharedStreams<string>();
+    const up = new FakeUpstream();
+    const first = streams.join('stats', up.start, new FakeSocket(), 'vi', { snapshots: true });
+    up.emit('snapshot-1');
+    up.emit('snapshot-2');
+    const late = streams.join('stats', up.start, new FakeSocket(), 'vi', { snapshots: true });
+    up.emit('snapshot-3');
+    expect(await take(first, 3)).toEqual(['snapshot-1', 'snapshot-2', 'snapshot-3']);
+    expect(await take(late, 2)).toEqual(['snapshot-2', 'snapshot-3']);
+    expect(up.starts).toBe(1);
+  });
+
   it('when the upstream fails, every subscriber gets the error result and completes; the key is free again', async () => {
     const streams = new SharedStreams<string>();
     const up = new FakeUpstream();
@@ -142,10 +155,12 @@ describe('stream keys', () => {
 
   it('ignore variable key order and whitespace, but not values or scope', () => {
     const scope = visibilityScope({ id: 'x', role: 'OFFICIAL', agencyCode: 'G01', workflowRoles: ['LEADER', 'RECEPTION'] });
-    const sameScope = visibilityScope({ id: 'x', role: 'OFFICIAL', agencyCode: 'G01', workflowRoles: ['RECEPTION', 'LEADER'], name: 'B' });
+    const sameScope = visibilityScope({ id: 'y', role: 'OFFICIAL', agencyCode: 'G01', workflowRoles: ['RECEPTION', 'LEADER'], name: 'B' });
     expect(sameScope).toBe(scope);
-    // Another account of the same agency reads in its own name (access to national data is logged per account).
-    expect(visibilityScope({ id: 'y', role: 'OFFICIAL', agencyCode: 'G01', workflowRoles: ['LEADER', 'RECEPTION'] })).not.toBe(scope);
+    // Per account (streams reading national data, logged per account): another account, another scope.
+    const perAccount = (id: string) => visibilityScope({ id, role: 'OFFICIAL', agencyCode: 'G01', workflowRoles: ['LEADER'] }, true);
+    expect(perAccount('x')).not.toBe(perAccount('y'));
+    expect(perAccount('x')).toBe(perAccount('x'));
     const spaced = parse('subscription ($a: String)   {  dossierEvents(agencyCode: $a) {   id } }');
     expect(streamKey(spaced, null, { a: 'G01', b: { y: 1, x: 2 } }, scope)).toBe(streamKey(doc, null, { b: { x: 2, y: 1 }, a: 'G01' }, sameScope));
     expect(streamKey(doc, null, { a: 'G02' }, scope)).not.toBe(streamKey(doc, null, { a: 'G01' }, scope));

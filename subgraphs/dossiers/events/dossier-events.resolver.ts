@@ -56,8 +56,11 @@ export class DossierEventsResolver {
 
   @FieldResolver(() => Dossier, { description: 'Hồ sơ, như lúc đọc (not as at the event)' })
   async dossier(@Root() event: DossierEvent, @Ctx() ctx: DossiersContext): Promise<Dossier> {
-    // A subscription's context (and its loaders) lives as long as the subscription: read afresh per event.
-    const row = await ctx.loaders.dossierByCode.clear(event.dossierCode).load(event.dossierCode);
+    // Read afresh per event (a subscription's loaders live as long as it does), once for every
+    // subscription the event reaches.
+    const row = await ctx.eventReads.get(`dossier:${event.cursor}:${event.dossierCode}`, () =>
+      ctx.prisma.dossier.findUnique({ where: { code: event.dossierCode } }),
+    );
     if (!row) throw new Error(`dossier ${event.dossierCode} vanished`);
     return toDossier(row);
   }

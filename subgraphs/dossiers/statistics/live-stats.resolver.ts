@@ -28,11 +28,13 @@ function subscribeToLiveStats({ args, context }: SubscribeResolverData<unknown, 
     topics: LIVE_STATS_TOPICS,
     // Both topics' payloads name the receiving agency; other agencies' events cannot change this view.
     filter: agencyCode === null ? undefined : (r: OutboxRecord<unknown>) => (r.payload as { agencyCode?: string }).agencyCode === agencyCode,
-    snapshot: async (cursor) => {
-      const asOf = new Date();
-      const agencies = await liveDossierStats(context.prisma, agencyCode, asOf);
-      return Object.assign(new LiveDossierStats(), { cursor, asOf, agencies });
-    },
+    // Every subscription of the same view woken by the same event shares one query.
+    snapshot: (cursor) =>
+      context.eventReads.get(`live-stats:${agencyCode ?? '*'}:${cursor ?? ''}`, async () => {
+        const asOf = new Date();
+        const agencies = await liveDossierStats(context.prisma, agencyCode, asOf);
+        return Object.assign(new LiveDossierStats(), { cursor, asOf, agencies });
+      }),
   });
 }
 
