@@ -48,7 +48,7 @@ export interface FederatedSubscribeOptions {
    * @default ["procedures"]
    */
   publicSubgraphs?: readonly string[];
-  /** How long a public subgraph's answer serves other streams' events. @default 5000 */
+  /** How long a public subgraph's answer serves other streams' events (catalogue data changes by publication, rarely). @default 60000 */
   publicReadTtlMs?: number;
   /**
    * Subgraphs whose reads are logged per account (citizens' national data): a stream whose plan reads
@@ -123,7 +123,7 @@ export class FederatedSubscriptions {
     this.snapshotFields = new Set(options.snapshotFields ?? ['dossierStatsLive']);
     this.perAccountSubgraphs = new Set(options.perAccountSubgraphs ?? ['citizens']);
     this.publicSubgraphs = new Set(options.publicSubgraphs ?? ['procedures']);
-    this.publicReads = new RecentReads({ ttlMs: options.publicReadTtlMs ?? 5000, maxEntries: 2000 });
+    this.publicReads = new RecentReads({ ttlMs: options.publicReadTtlMs ?? 60_000, maxEntries: 2000 });
   }
 
   stats(): FederatedSubscriptionStats {

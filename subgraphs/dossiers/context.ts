@@ -19,24 +19,28 @@ export interface DossiersServices {
   calendars: CalendarStore;
   /** The relay publishing this process's outbox events; woken after each commit. */
   outbox: OutboxNotifier;
-  /** Dossier events as subscriptions read them: from the outbox, in commit order, resumable by cursor. */
-  tail: OutboxTail;
-  /** Reads shared by the subscriptions an event reaches (the dossier after it, an agency's figures). */
-  eventReads: RecentReads;
   /** Procedures, cut-offs and workflows as intake reads them (briefly cached). @default read on every submission */
   intakeReferences?: IntakeReferences;
   /** Group commit of concurrent submissions to one agency. @default each submission alone */
   intakeBatcher?: IntakeBatcher;
 }
 
-export interface DossiersContext extends BaseContext, DossiersServices {
+/** What subscriptions read; intake, the workflow and background jobs do without. */
+export interface DossiersEventServices {
+  /** Dossier events as subscriptions read them: from the outbox, in commit order, resumable by cursor. */
+  tail: OutboxTail;
+  /** Reads shared by the subscriptions an event reaches (the dossier after it, an agency's figures). */
+  eventReads: RecentReads;
+}
+
+export interface DossiersContext extends BaseContext, DossiersServices, DossiersEventServices {
   loaders: {
     dossierByCode: DataLoader<string, DossierRow | null>;
     historyByDossierId: DataLoader<string, StatusChangeRow[]>;
   };
 }
 
-export function createDossiersContext(base: BaseContext, services: DossiersServices): DossiersContext {
+export function createDossiersContext(base: BaseContext, services: DossiersServices & DossiersEventServices): DossiersContext {
   const { prisma } = services;
   return {
     ...base,

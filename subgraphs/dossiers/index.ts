@@ -9,7 +9,7 @@ import { OutboxRelay, OutboxTail, type OutboxRelayOptions, type OutboxTailOption
 import { IntakeReferences, type IntakeReferencesOptions } from './intake/intake-references';
 import { IntakeBatcher } from './intake/intake-batcher';
 import { calendarStoreFor, ProcedureCatalogue } from '../procedures';
-import { createDossiersContext, type DossiersServices } from './context';
+import { createDossiersContext, type DossiersEventServices, type DossiersServices } from './context';
 import { DossierResolver } from './dossier/dossier.resolver';
 import { resolveDossierReference } from './dossier/dossier.reference';
 import { DossierEventsResolver } from './events/dossier-events.resolver';
@@ -89,7 +89,7 @@ export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: num
   const relay = new OutboxRelay(deps.db.prisma, deps.bus, deps.outbox);
   const tail = deps.tail ?? dossiersOutboxTail(deps.db, deps.bus);
   const catalogue = new ProcedureCatalogue(deps.db.prisma);
-  const services: DossiersServices & PublicStatusServices & PostalServices = {
+  const services: DossiersServices & DossiersEventServices & PublicStatusServices & PostalServices = {
     prisma: deps.db.prisma,
     bus: deps.bus,
     catalogue,

@@ -15,8 +15,7 @@ import type { SubmitDossierInput } from '../../subgraphs/dossiers/intake/submit-
 import { calendarStoreFor, ProcedureCatalogue } from '../../subgraphs/procedures';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
 import type { InProcessEventBus } from '../../subgraphs/shared/events/bus';
-import { NO_RELAY, OutboxTail } from '../../subgraphs/shared/outbox';
-import { RecentReads } from '../../subgraphs/shared/storage/recent-reads';
+import { NO_RELAY } from '../../subgraphs/shared/outbox';
 import type { Database } from '../../subgraphs/shared/storage/database';
 import { startDossiersTestServer, type DossiersTestServer } from '../support/dossiers-server';
 import { callSubgraph, TEST_INTERNAL_SECRET } from '../support/subgraph-client';
@@ -101,8 +100,6 @@ describe('dossier attachments and slips', () => {
     catalogue: new ProcedureCatalogue(db.prisma),
     calendars: calendarStoreFor(db.prisma),
     outbox: NO_RELAY,
-    tail: new OutboxTail(db.prisma, bus, { topics: ['dossier.status'] }),
-    eventReads: new RecentReads(),
     attachmentLimits,
   });
 

@@ -218,10 +218,11 @@ describe('provider callback', () => {
     expect(paid.status).toBe('PAID');
     expect(paid.receiptNumber).toMatch(/^BL\d{4}-\d{6}$/);
     expect(paid.paidAt).toEqual(simulator.transactions.get(payment.providerRef)!.paidAt);
-    // Published by the outbox relay after the commit; the bus adds the event's outbox id.
+    // Published by the outbox relay after the commit; the bus adds the event's outbox id and cursor.
     expect(events).toEqual([
       {
         outboxId: expect.stringMatching(/^\d+$/),
+        cursor: expect.stringMatching(/^\d+$/),
         paymentId: payment.id,
         dossierCode: 'HS-PAY-1',
         amountVnd: 200000,
