@@ -44,6 +44,11 @@ export enum ErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   INVALID_CURSOR = 'INVALID_CURSOR',
   SLOW_CONSUMER = 'SLOW_CONSUMER',
+  ADAPTER_NOT_FOUND = 'ADAPTER_NOT_FOUND',
+  ADAPTER_MAPPING_INVALID = 'ADAPTER_MAPPING_INVALID',
+  ADAPTER_NOT_ACTIVE = 'ADAPTER_NOT_ACTIVE',
+  ADAPTER_ACCESS_DENIED = 'ADAPTER_ACCESS_DENIED',
+  INVALID_ADAPTER_TRANSITION = 'INVALID_ADAPTER_TRANSITION',
 }
 
 interface CatalogueEntry {
@@ -130,6 +135,19 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
     status: 400,
     vi: 'Con trỏ sự kiện không hợp lệ; dùng giá trị `cursor` của một sự kiện đã nhận.',
     en: 'Invalid event cursor; use the `cursor` of an event you received.',
+  },
+  ADAPTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy bộ chuyển đổi (adapter).', en: 'Adapter not found.' },
+  ADAPTER_MAPPING_INVALID: {
+    status: 400,
+    vi: 'Tệp ánh xạ hoặc mô tả dịch vụ không hợp lệ; xem danh sách lỗi theo từng trường.',
+    en: 'The mapping or service description is invalid; see the issues listed per field.',
+  },
+  ADAPTER_NOT_ACTIVE: { status: 409, vi: 'Bộ chuyển đổi chưa được kích hoạt hoặc đã bị tắt.', en: 'The adapter is not active.' },
+  ADAPTER_ACCESS_DENIED: { status: 403, vi: 'Bạn chưa được cấp quyền dùng bộ chuyển đổi này.', en: 'You have not been granted use of this adapter.' },
+  INVALID_ADAPTER_TRANSITION: {
+    status: 409,
+    vi: 'Không thể thực hiện bước này ở trạng thái hiện tại của bộ chuyển đổi.',
+    en: 'This step is not allowed in the adapter’s current state.',
   },
   SLOW_CONSUMER: {
     status: 503,
