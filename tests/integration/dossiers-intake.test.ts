@@ -288,6 +288,8 @@ describe('dossier intake', () => {
       await expectRefused(operator, { ...legacy, legacyCode: 'a b' }, 'BAD_USER_INPUT', 'legacyCode');
       const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(2, 10).replaceAll('-', '');
       await expectRefused(operator, { ...legacy, legacyCode: `000.00.12.H26-${today}-9000` }, 'BAD_USER_INPUT', 'legacyCode');
+      // Another system's code of the same shape, received today, cannot collide: its prefix is no agency code.
+      expect((await submitAs(operator, { ...legacy, legacyCode: `G22.26-${today}-000123` })).errors).toBeUndefined();
       await expectRefused(operator, { ...legacy, legacyCode: 'H26.12-230512-0044', legacyReceivedAt: new Date(Date.now() + 3600_000).toISOString() }, 'BAD_USER_INPUT', 'legacyReceivedAt');
     });
 

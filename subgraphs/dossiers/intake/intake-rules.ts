@@ -55,6 +55,8 @@ const LEGACY_CODE = /^[A-Za-z0-9][A-Za-z0-9._\-/]{2,63}$/;
 const LEGACY_SYSTEM = /^[A-Z][A-Z0-9_]{1,39}$/;
 /** A receipt code in this hub's own format, `<agency>-<yyMMdd>-<sequence>`. */
 const OWN_FORMAT = /^(.+)-(\d{6})-(\d{4,})$/;
+/** An agency's electronic identification code (QCVN 102:2016), e.g. 000.00.12.H26. */
+const AGENCY_ELECTRONIC_CODE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
 
 function badInput(field: string, vi: string, en: string, extra: Record<string, unknown> = {}): LienthongError {
   return new LienthongError(ErrorCode.BAD_USER_INPUT, { vi, en, details: { field, ...extra } });
@@ -142,9 +144,10 @@ function legacyOf(input: SubmitDossierInput, now: Date): IntakePlan['legacy'] {
   if (!LEGACY_SYSTEM.test(system)) {
     throw badInput('legacySystem', 'Cần tên hệ thống đã cấp mã hồ sơ.', 'legacySystem must name the issuing system (e.g. VNPT_IGATE).');
   }
-  // A code in this hub's format for today or later would take a number this hub will issue.
+  // A code in this hub's format (an agency's QCVN 102 code, day, number) for today or later would
+  // take a number this hub will issue; other systems' codes (e.g. VNPT-iGate's G22.26-…) cannot.
   const own = OWN_FORMAT.exec(code);
-  if (own && `20${own[2]}` >= localDay(now).day.replaceAll('-', '')) {
+  if (own && AGENCY_ELECTRONIC_CODE.test(own[1]) && `20${own[2]}` >= localDay(now).day.replaceAll('-', '')) {
     throw badInput('legacyCode', 'Mã hồ sơ trùng định dạng mã sẽ được cấp từ hôm nay.', 'A legacy code dated today or later could collide with codes this hub issues.');
   }
   const receivedAt = input.legacyReceivedAt ?? now;
