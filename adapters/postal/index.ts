@@ -16,3 +16,12 @@ export type { PostalAddress } from './postal-address';
 export { formatTrackingCode, isValidTrackingCode, s10CheckDigit } from './tracking-code';
 export { createPostalSimulator } from './simulator/postal-simulator';
 export type { PostalSimulator, PostalSimulatorOptions, PostalSimulatorOrder, PostalSimulatorTrackingEvent } from './simulator/postal-simulator';
+export {
+  DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
+  POSTAL_SIGNATURE_HEADER,
+  parsePostalWebhook,
+  signPostalWebhook,
+  verifyPostalWebhook,
+} from './webhook-signature';
+export type { PostalWebhookBody, PostalWebhookEvent, VerifyWebhookOptions, WebhookVerdict } from './webhook-signature';
+export type { PostalWebhookStats } from './simulator/postal-simulator';

@@ -7,13 +7,15 @@
  *   reference again: the same order), 422 `{ maLoi: "DIA_CHI_KHONG_HOP_LE" | "DU_LIEU_KHONG_HOP_LE" }`
  * - `GET /api/v1/hanh-trinh/{maVanDon}` → 200 `{ hanhTrinh }`, 404 `{ maLoi: "KHONG_TIM_THAY" }`
  * - header `x-api-key` must be the agreed key (401 `SAI_KHOA_API` otherwise).
- * `onTrackingEvent` is where signed webhooks (issue 8) will be sent from.
+ * With a webhook configured (`webhookUrl` + `webhookSecret`, or `setWebhook`), every tracking change is
+ * also POSTed there, signed (webhook-signature.ts), and resent on a non-2xx answer or no answer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpSandboxServer, sendError, sendJson, systemError } from '../../sandbox';
 import { findProvince } from '../postal-address';
 import { PostalTrackingStatus, TRACKING_STATUSES, WIRE_KIND, type PostalOrderKind } from '../postal-order';
 import { formatTrackingCode } from '../tracking-code';
+import { POSTAL_SIGNATURE_HEADER, signPostalWebhook, type PostalWebhookBody } from '../webhook-signature';
 
 export interface PostalSimulatorOptions {
   /** Port to listen on; 0 picks a free one. @default 0 */
@@ -30,6 +32,24 @@ export interface PostalSimulatorOptions {
   random?: () => number;
   /** First tracking serial. @default 10000000 */
   firstSerial?: number;
+  /** Where tracking changes are pushed. @default none (no webhook) */
+  webhookUrl?: string;
+  /** Secret the pushes are signed with. @default none (no webhook) */
+  webhookSecret?: string;
+  /** Attempts per push before the carrier gives up on it. @default 5 */
+  webhookAttempts?: number;
+  /** Wait between two attempts of a push, in ms. @default 200 */
+  webhookRetryDelayMs?: number;
+}
+
+/** What happened to webhook pushes so far. */
+export interface PostalWebhookStats {
+  /** Pushes answered 2xx. */
+  delivered: number;
+  /** Attempts answered otherwise, or not answered. */
+  failedAttempts: number;
+  /** Pushes given up after the last attempt. */
+  abandoned: number;
 }
 
 export interface PostalSimulatorTrackingEvent {
@@ -65,6 +85,11 @@ export interface PostalSimulator {
   onTrackingEvent(listener: (order: PostalSimulatorOrder) => void): () => void;
   /** Orders received so far, oldest first. */
   orders(): PostalSimulatorOrder[];
+  /** Pushes later tracking changes to `url` signed with `secret`; null stops pushing. */
+  setWebhook(url: string | null, secret?: string): void;
+  /** Resolves once every push started so far is delivered or given up. */
+  flushWebhooks(): Promise<void>;
+  readonly webhooks: PostalWebhookStats;
   readonly calls: { total: number; byOperation: Record<string, number> };
 }
 
@@ -121,6 +146,44 @@ export function createPostalSimulator(options: PostalSimulatorOptions = {}): Pos
   const byReference = new Map<string, PostalSimulatorOrder>();
   const byTracking = new Map<string, PostalSimulatorOrder>();
   const listeners = new Set<(order: PostalSimulatorOrder) => void>();
+  let webhook = options.webhookUrl && options.webhookSecret ? { url: options.webhookUrl, secret: options.webhookSecret } : null;
+  const webhookAttempts = options.webhookAttempts ?? 5;
+  const webhookRetryDelayMs = options.webhookRetryDelayMs ?? 200;
+  const webhooks: PostalWebhookStats = { delivered: 0, failedAttempts: 0, abandoned: 0 };
+  const pushes = new Set<Promise<void>>();
+  const lastPush = new Map<string, Promise<void>>();
+  let stopped = false;
+
+  /** One tracking change to the webhook, resent until a 2xx; the event id stays the same across resends. */
+  const push = async (target: { url: string; secret: string }, order: PostalSimulatorOrder) => {
+    const body: PostalWebhookBody = {
+      maSuKien: `${order.maDonHang}-${order.lichSu.length}`,
+      loaiDon: order.loaiDon,
+      maThamChieu: order.maThamChieu,
+      hanhTrinh: wireTracking(order),
+    };
+    const text = JSON.stringify(body);
+    for (let attempt = 1; attempt <= webhookAttempts && !stopped; attempt += 1) {
+      try {
+        const res = await fetch(target.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [POSTAL_SIGNATURE_HEADER]: signPostalWebhook(text, target.secret) },
+          body: text,
+          signal: AbortSignal.timeout(5000),
+        });
+        await res.arrayBuffer();
+        if (res.ok) {
+          webhooks.delivered += 1;
+          return;
+        }
+      } catch {
+        // unreachable or no answer: same as a failed answer
+      }
+      webhooks.failedAttempts += 1;
+      if (attempt < webhookAttempts) await new Promise((resolve) => setTimeout(resolve, webhookRetryDelayMs).unref());
+    }
+    webhooks.abandoned += 1;
+  };
 
   const delay = () => new Promise<void>((resolve) => (latencyMs > 0 ? setTimeout(resolve, latencyMs).unref() : resolve()));
 
@@ -142,6 +205,19 @@ export function createPostalSimulator(options: PostalSimulatorOptions = {}): Pos
     order.trangThai = status;
     order.lichSu.push({ trangThai: status, thoiGian: new Date().toISOString(), buuCuc: place, moTa: DESCRIPTIONS[status] });
     for (const listener of listeners) listener(structuredClone(order));
+    if (webhook && !stopped) {
+      // One item's changes go out one after another, in order, as a carrier's per-item queue does.
+      const target = webhook;
+      const change = structuredClone(order);
+      const previous = lastPush.get(order.maVanDon) ?? Promise.resolve();
+      const pending = previous.then(() => push(target, change));
+      lastPush.set(order.maVanDon, pending);
+      pushes.add(pending);
+      void pending.finally(() => {
+        pushes.delete(pending);
+        if (lastPush.get(order.maVanDon) === pending) lastPush.delete(order.maVanDon);
+      });
+    }
   };
 
   async function createOrder(kind: PostalOrderKind, req: IncomingMessage, res: ServerResponse) {
@@ -223,8 +299,21 @@ export function createPostalSimulator(options: PostalSimulatorOptions = {}): Pos
       return () => void listeners.delete(listener);
     },
     orders: () => [...byReference.values()].map((o) => structuredClone(o)),
-    start: () => server.start(),
+    webhooks,
+    setWebhook(url, secret) {
+      if (url && !secret) throw new Error('a webhook needs a secret to sign with');
+      webhook = url ? { url, secret: secret! } : null;
+    },
+    async flushWebhooks() {
+      while (pushes.size > 0) await Promise.all([...pushes]);
+    },
+    start: () => {
+      stopped = false;
+      return server.start();
+    },
     async stop() {
+      stopped = true;
+      await Promise.all([...pushes]);
       await server.stop();
     },
   };

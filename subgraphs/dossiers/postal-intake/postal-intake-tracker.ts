@@ -13,7 +13,7 @@
  * The carrier is never called inside a database transaction.
  */
 import { PeriodicPass } from '../../shared/jobs/periodic-pass';
-import type { PostalClient } from '../../../adapters/postal';
+import type { PostalClient, PostalTracking } from '../../../adapters/postal';
 import type { Principal } from '../../shared/auth/principal';
 import type { Prisma } from '../../shared/storage/generated/client';
 import type { DossiersServices } from '../context';
@@ -105,6 +105,14 @@ export class PostalIntakeTracker {
     return result;
   }
 
+  /** Applies one tracking record the carrier pushed (signed webhook), as a pass would, without asking the carrier. */
+  async followTracking(tracking: PostalTracking, now = this.now()): Promise<PostalIntakeScanResult> {
+    const result: PostalIntakeScanResult = { checked: 0, moved: 0, received: 0, notAccepted: 0, returned: 0, failed: 0 };
+    const row = await this.deps.prisma.postalIntake.findFirst({ where: { trackingCode: tracking.trackingCode, status: { in: [...IN_CARRIAGE] } } });
+    if (row) await this.apply(row, tracking, now, result);
+    return result;
+  }
+
   private async follow(row: PostalIntakeRow, now: Date, result: PostalIntakeScanResult): Promise<void> {
     const tracking = await this.deps.postal.tracking(row.trackingCode!).catch((err: unknown) => {
       console.warn(`[postal-intake] tracking of ${row.trackingCode} failed:`, err instanceof Error ? err.message : err);
@@ -114,6 +122,10 @@ export class PostalIntakeTracker {
       result.failed += 1; // down, or (null) an item the carrier does not know: ask again next pass
       return;
     }
+    await this.apply(row, tracking, now, result);
+  }
+
+  private async apply(row: PostalIntakeRow, tracking: PostalTracking, now: Date, result: PostalIntakeScanResult): Promise<void> {
     result.checked += 1;
     const status = row.status as PostalIntakeStatus;
     const outcome = trackingOutcome(status, tracking);
