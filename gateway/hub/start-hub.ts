@@ -13,6 +13,9 @@ import { createInsuranceDbClient } from '../../adapters/insurance-db';
 import { createBusinessRegistryClient } from '../../adapters/business-registry';
 import { createCitizensSubgraph } from '../../subgraphs/citizens';
 import { createDossiersSubgraph, dossiersOutboxTail, RedisTokenBucket } from '../../subgraphs/dossiers';
+import { POSTAL_WEBHOOK_PATH } from '../../subgraphs/dossiers/postal-webhook';
+import { createNationalPortalClient } from '../../adapters/national-portal';
+import { createLegacyOneStopClient } from '../../adapters/legacy-one-stop';
 import type { OutboxTail } from '../../subgraphs/shared/outbox';
 import { createPaymentsSubgraph } from '../../subgraphs/payments';
 import { createProceduresSubgraph, seedCatalogues } from '../../subgraphs/procedures';
@@ -113,19 +116,23 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
         policy: { metrics: adapterMetrics },
       });
       const handle = createCitizensSubgraph(
-        { db: db!, internalSecret: secret, population, insurance, businessRegistry, adapterMetrics },
+        { db: db!, bus, internalSecret: secret, population, insurance, businessRegistry, adapterMetrics },
         { port: config.CITIZENS_PORT, host },
       );
       urls.citizens = (await startServer(handle)).url;
     }
     if (runs(config, 'dossiers')) {
       const postal = createPostalClient({ baseUrl: urls.postal ?? config.urls.postal, apiKey: config.POSTAL_API_KEY });
+      const legacyOneStop = createLegacyOneStopClient({ baseUrl: urls.legacyOneStop ?? config.urls.legacyOneStop, apiKey: config.LEGACY_ONE_STOP_API_KEY });
+      const nationalPortal = createNationalPortalClient({ baseUrl: urls.nationalPortal ?? config.urls.nationalPortal, token: config.NATIONAL_PORTAL_TOKEN });
       const notifiers = [
         createSmsNotifier({ baseUrl: urls.smsGateway ?? config.urls.smsGateway, apiKey: config.SMS_API_KEY, brandname: config.SMS_BRANDNAME }),
         createSmtpNotifier({ url: urls.smtp ?? config.urls.smtp, from: config.MAIL_FROM }),
       ];
       stops.push(async () => {
         postal.close();
+        legacyOneStop.close();
+        nationalPortal.close();
         await Promise.all(notifiers.map((n) => n.close?.()));
       });
       // Several dossiers processes share the public lookup's limits through Redis when there is one.
@@ -135,10 +142,26 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
       if (publicStatusLimiter) stops.push(() => publicStatusLimiter.close());
       dossierEvents = dossiersOutboxTail(db!, bus);
       const handle = createDossiersSubgraph(
-        { db: db!, bus, internalSecret: secret, postal, notifiers, publicStatusLimiter, tail: dossierEvents },
+        {
+          db: db!,
+          bus,
+          internalSecret: secret,
+          postal,
+          notifiers,
+          publicStatusLimiter,
+          tail: dossierEvents,
+          nationalPortal,
+          portalSync: { intervalMs: config.PORTAL_SYNC_INTERVAL_MS },
+          postalWebhook: { secret: config.POSTAL_WEBHOOK_SECRET },
+          legacyOneStop,
+          legacySync: config.LEGACY_SYNC_ENABLED ? { intervalMs: config.LEGACY_SYNC_INTERVAL_MS } : false,
+        },
         { port: config.DOSSIERS_PORT, host },
       );
-      urls.dossiers = (await startServer(handle)).url;
+      const running = await startServer(handle);
+      urls.dossiers = running.url;
+      // The carrier pushes tracking changes to the dossiers service (signed), when this process runs both.
+      simulators.postal?.setWebhook(running.baseUrl + POSTAL_WEBHOOK_PATH, config.POSTAL_WEBHOOK_SECRET);
     }
     if (runs(config, 'payments')) {
       const provider = new PaymentProviderClient({

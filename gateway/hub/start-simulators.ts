@@ -9,6 +9,8 @@ import { createMailServerSimulator, createSmsGatewaySimulator } from '../../adap
 import { createPaymentProviderSimulator } from '../../adapters/payment-provider';
 import { createPopulationDbSimulator } from '../../adapters/population-db';
 import { createPostalSimulator } from '../../adapters/postal';
+import { createNationalPortalSimulator } from '../../adapters/national-portal';
+import { createLegacyOneStopSimulator } from '../../adapters/legacy-one-stop';
 import type { Config } from '../../subgraphs/shared/config';
 
 export interface HubSimulators {
@@ -19,6 +21,8 @@ export interface HubSimulators {
   postal?: ReturnType<typeof createPostalSimulator>;
   sms?: ReturnType<typeof createSmsGatewaySimulator>;
   mail?: ReturnType<typeof createMailServerSimulator>;
+  nationalPortal?: ReturnType<typeof createNationalPortalSimulator>;
+  legacyOneStop?: ReturnType<typeof createLegacyOneStopSimulator>;
 }
 
 export interface SimulatorUrls {
@@ -29,6 +33,8 @@ export interface SimulatorUrls {
   postal?: string;
   smsGateway?: string;
   smtp?: string;
+  nationalPortal?: string;
+  legacyOneStop?: string;
 }
 
 const runs = (config: Config, part: Config['SERVICE']) => config.SERVICE === 'all' || config.SERVICE === part;
@@ -78,6 +84,14 @@ export async function startSimulators(
   if (runs(config, 'smtp-sim')) {
     simulators.mail = createMailServerSimulator({ port: config.SMTP_SIM_PORT, host });
     urls.smtp = (await started(simulators.mail)).url;
+  }
+  if (runs(config, 'portal-sim')) {
+    simulators.nationalPortal = createNationalPortalSimulator({ port: config.PORTAL_SIM_PORT, host, token: config.NATIONAL_PORTAL_TOKEN });
+    urls.nationalPortal = (await started(simulators.nationalPortal)).baseUrl;
+  }
+  if (runs(config, 'legacy-sim')) {
+    simulators.legacyOneStop = createLegacyOneStopSimulator({ port: config.LEGACY_SIM_PORT, host, apiKey: config.LEGACY_ONE_STOP_API_KEY });
+    urls.legacyOneStop = (await started(simulators.legacyOneStop)).baseUrl;
   }
   return { simulators, urls };
 }

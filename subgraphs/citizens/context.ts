@@ -10,6 +10,7 @@ import type { SourceRegistry } from './form-prefill/source-registry';
 import type { PrismaClient } from '../shared/storage/database';
 import type { BusinessRegistryClient } from '../../adapters/business-registry';
 import { OrganizationLookup } from './organization/organization-lookup';
+import type { AdapterRegistryServices } from './registry';
 
 export interface CitizensServices {
   population: PopulationDbClient;
@@ -24,6 +25,8 @@ export interface CitizensServices {
   businessRegistry?: BusinessRegistryClient;
   /** Metrics the sources' clients report into. @default none: `adapterStatus` lists nothing */
   adapterMetrics?: AdapterMetrics;
+  /** The adapter registry (issue 8). @default none: registry fields fail as INTERNAL_SERVER_ERROR */
+  registry?: AdapterRegistryServices;
 }
 
 export interface CitizensContext extends BaseContext {
@@ -37,6 +40,7 @@ export interface CitizensContext extends BaseContext {
   /** Authorised, batched, logged reads of the business registry for this request. */
   organizations: OrganizationLookup;
   adapterMetrics?: AdapterMetrics;
+  registry?: AdapterRegistryServices;
 }
 
 export function createCitizensContext(base: BaseContext, services: CitizensServices): CitizensContext {
@@ -44,6 +48,7 @@ export function createCitizensContext(base: BaseContext, services: CitizensServi
   return {
     ...base,
     adapterMetrics: services.adapterMetrics,
+    registry: services.registry,
     citizens: new CitizenLookup({
       principal: base.principal,
       requestId: base.requestId,

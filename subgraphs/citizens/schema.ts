@@ -11,14 +11,17 @@ import { AdapterStatusResolver } from './adapters/adapter-status.resolver';
 import { Organization } from './organization/organization';
 import { resolveOrganizationReference } from './organization/organization.reference';
 import { OrganizationResolver } from './organization/organization.resolver';
+import { AdapterLookupResolver } from './registry/adapter-lookup.resolver';
+import { AdapterRegistryResolver } from './registry/registry.resolver';
+import { ConnectivityCheck, ExternalPerson } from './registry/unified-types';
 
 let built: Promise<SubgraphSchema> | undefined;
 
 /** Builds the schema once per process; resolvers take their services from the request context. */
 export function buildCitizensSchema(): Promise<SubgraphSchema> {
   built ??= buildFederatedSchema({
-    resolvers: [CitizenResolver, FormPrefillResolver, DataAccessLogResolver, OrganizationResolver, AdapterStatusResolver],
-    orphanedTypes: [Citizen, FormPrefill, Organization],
+    resolvers: [CitizenResolver, FormPrefillResolver, DataAccessLogResolver, OrganizationResolver, AdapterStatusResolver, AdapterRegistryResolver, AdapterLookupResolver],
+    orphanedTypes: [Citizen, FormPrefill, Organization, ExternalPerson, ConnectivityCheck],
     references: {
       Citizen: resolveCitizenReference,
       FormPrefill: resolveFormPrefillReference,

@@ -1,4 +1,4 @@
-import type { AdapterMetrics } from '../../adapters/kit';
+import { AdapterMetrics } from '../../adapters/kit';
 /** Serves the citizens subgraph over HTTP behind the gateway's internal token. */
 import type { PopulationDbClient } from '../../adapters/population-db';
 import { buildSubgraphServer, type ServerHandle } from '../shared/federation/subgraph-server';
@@ -9,6 +9,10 @@ import type { BusinessRegistryClient } from '../../adapters/business-registry';
 import { createCitizenSources } from './access/citizen-sources';
 import { createCitizensContext } from './context';
 import { buildCitizensSchema } from './schema';
+import type { EventBus } from '../shared/events/bus';
+import { OutboxRelay } from '../shared/outbox';
+import { createAdapterRegistry, type AdapterCompiler } from './registry';
+import { compileAgainstUnifiedSchema } from './registry/registry-compiler';
 
 export interface CitizensDeps {
   db: Database;
@@ -29,6 +33,13 @@ export interface CitizensDeps {
   businessRegistry?: BusinessRegistryClient;
   /** Metrics the clients above report into, served by `adapterStatus`. @default none */
   adapterMetrics?: AdapterMetrics;
+  /**
+   * The bus: adapter lifecycle events of every process reach this one's AdapterRuntime, and a relay
+   * here publishes the registry's outbox events. @default none: only this process's registry changes apply
+   */
+  bus?: EventBus;
+  /** Validates and compiles registered adapters. @default compileAdapter against the committed supergraph's API schema */
+  adapterCompiler?: AdapterCompiler;
 }
 
 export interface CitizensServerOptions {
@@ -39,21 +50,48 @@ export interface CitizensServerOptions {
 }
 
 /** A handle whose `start()` builds the schema and listens. */
-export function createCitizensSubgraph(deps: CitizensDeps, options: CitizensServerOptions = {}): ServerHandle {
+/** The subgraph's server, and the adapter registry for tests that drive it directly. */
+export interface CitizensSubgraph extends ServerHandle {
+  registry: ReturnType<typeof createAdapterRegistry>;
+}
+
+export function createCitizensSubgraph(deps: CitizensDeps, options: CitizensServerOptions = {}): CitizensSubgraph {
   const insurance = deps.insurance === undefined ? [] : Array.isArray(deps.insurance) ? deps.insurance : [deps.insurance as InsuranceDbClient];
+  const accessLog = new CitizenAccessLog(deps.db.prisma);
+  const relay = deps.bus ? new OutboxRelay(deps.db.prisma, deps.bus) : undefined;
+  const registry = createAdapterRegistry({
+    prisma: deps.db.prisma,
+    compile: deps.adapterCompiler ?? compileAgainstUnifiedSchema,
+    accessLog,
+    bus: deps.bus,
+    outbox: relay,
+    // Registered adapters count in `adapterStatus` beside the national sources.
+    metrics: deps.adapterMetrics ?? new AdapterMetrics(),
+  });
   const services = {
     population: deps.population,
-    accessLog: new CitizenAccessLog(deps.db.prisma),
+    accessLog,
     prisma: deps.db.prisma,
     ...createCitizenSources(deps.population, insurance),
     businessRegistry: deps.businessRegistry,
     adapterMetrics: deps.adapterMetrics,
+    registry,
   };
-  return buildSubgraphServer({
+  const server = buildSubgraphServer({
     name: 'citizens',
     buildSchema: buildCitizensSchema,
     internalSecret: deps.internalSecret,
     context: (base) => createCitizensContext(base, services),
+    routes: (app) => registry.prometheus.mount(app),
+    onStarted: async () => {
+      await registry.runtime.start();
+      relay?.start();
+    },
+    onStopping: async () => {
+      await relay?.stop();
+      await registry.runtime.stop();
+    },
     ...options,
   });
+  return { ...server, registry };
 }

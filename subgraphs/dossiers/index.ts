@@ -26,6 +26,11 @@ import type { Notifier } from '../../adapters/notification';
 import type { PostalClient } from '../../adapters/postal';
 import { InMemoryTokenBucket, PUBLIC_STATUS_RESOLVERS, type PublicStatusServices, type RateLimiter } from './public-status';
 import { STATISTICS_RESOLVERS } from './statistics';
+import { PORTAL_SYNC_RESOLVERS, PortalSync, type PortalSyncOptions } from './portal-sync';
+import { mountPostalWebhook, PostalWebhookHandler, type PostalWebhookOptions } from './postal-webhook';
+import type { NationalPortalClient } from '../../adapters/national-portal';
+import type { LegacyOneStopClient } from '../../adapters/legacy-one-stop';
+import { createLegacyOneStopSync, type LegacyOneStopSyncOptions } from './legacy-sync';
 import { WORKFLOW_RESOLVERS } from './workflow';
 
 export { DOSSIER_STATUS_TOPIC, type DossierStatusEvent } from './events/dossier-status-event';
@@ -43,6 +48,7 @@ export function buildDossiersSchema(): Promise<SubgraphSchema> {
       ...PUBLIC_STATUS_RESOLVERS,
       ...STATISTICS_RESOLVERS,
       ...POSTAL_INTAKE_RESOLVERS,
+      ...PORTAL_SYNC_RESOLVERS,
     ],
     references: { Dossier: resolveDossierReference },
   });
@@ -78,6 +84,16 @@ export interface DossiersDeps {
   deadlines?: DeadlineScannerOptions | false;
   /** Tracker of dossiers sent by post, or false for none in this process. @default a pass every 60 s when `postal` is given */
   postalIntakes?: PostalIntakeTrackerOptions | false;
+  /** National public service portal (Cổng DVCQG); records and progress are synced only with it. @default none */
+  nationalPortal?: NationalPortalClient;
+  /** Portal sync tuning, or false for none in this process. @default a pass every 5 s, 8 attempts */
+  portalSync?: PortalSyncOptions | false;
+  /** The carrier's signed tracking webhook; mounted only with `postal` and a secret. @default none */
+  postalWebhook?: PostalWebhookOptions;
+  /** Legacy one-stop system (VNPT-iGate style) to sync with. @default none */
+  legacyOneStop?: LegacyOneStopClient;
+  /** Its sync, or false for none in this process. @default a pass every 60 s when `legacyOneStop` is given */
+  legacySync?: LegacyOneStopSyncOptions | false;
 }
 
 /** The outbox tail of the dossiers subgraph's subscriptions. */
@@ -105,6 +121,8 @@ export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: num
   const deadlines = deps.deadlines === false ? undefined : new DeadlineScanner(services, deps.deadlines);
   const postalIntakes = deps.postal && deps.postalIntakes !== false ? new PostalIntakeTracker({ ...services, postal: deps.postal }, deps.postalIntakes) : undefined;
   const notifications = deps.notifiers?.length ? new NotificationDispatcher({ ...services, notifiers: deps.notifiers }, deps.notificationRetry) : undefined;
+  const portalSync = deps.nationalPortal && deps.portalSync !== false ? new PortalSync(deps.db.prisma, deps.nationalPortal, deps.portalSync || {}) : undefined;
+  const legacySync = deps.legacyOneStop && deps.legacySync !== false ? createLegacyOneStopSync(services, deps.legacyOneStop, deps.legacySync || undefined) : undefined;
   let stopNotifications: (() => Promise<void>) | undefined;
   let stopConsumer: (() => Promise<void>) | undefined;
   return buildSubgraphServer({
@@ -112,18 +130,25 @@ export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: num
     buildSchema: buildDossiersSchema,
     internalSecret: deps.internalSecret,
     context: (base) => createDossiersContext(base, services),
+    routes: (app) => {
+      if (deps.postal && deps.postalWebhook) mountPostalWebhook(app, new PostalWebhookHandler({ ...services, postal: deps.postal }, deps.postalWebhook));
+    },
     onStarted: async () => {
       // Subscribed before the relay starts, so events pending from before a restart are notified too.
       stopNotifications = await notifications?.subscribe(services.bus);
       await tail.start();
       relay.start();
+      await legacySync?.start();
       deadlines?.start();
       postalIntakes?.start();
+      portalSync?.start();
       stopConsumer = await consumePaymentPaid(services, services.bus);
     },
     onStopping: async () => {
       await deadlines?.stop();
       await postalIntakes?.stop();
+      await portalSync?.stop();
+      await legacySync?.stop();
       await stopNotifications?.();
       await stopConsumer?.();
       await relay.stop();

@@ -39,6 +39,10 @@ const ConfigSchema = z
     SMS_SIM_PORT: port(4106),
     /** Mail server simulator's port (SMTP). @default 4107 */
     SMTP_SIM_PORT: port(4107),
+    /** Legacy one-stop system simulator's port (VNPT-iGate style). @default 4108 */
+    LEGACY_SIM_PORT: port(4108),
+    /** National public service portal simulator's port (Cổng DVCQG). @default 4109 */
+    PORTAL_SIM_PORT: port(4109),
     /** Subgraph URLs for a gateway running apart from them; derived from the ports when empty. */
     PROCEDURES_URL: optionalUrl,
     DOSSIERS_URL: optionalUrl,
@@ -76,6 +80,25 @@ const ConfigSchema = z
     POSTAL_URL: optionalUrl,
     /** Postal carrier API key. @default a development key */
     POSTAL_API_KEY: z.string().min(8).default('dev-postal-key'),
+    /** Secret the postal carrier signs its tracking webhooks with (HMAC-SHA256). @default a development secret */
+    POSTAL_WEBHOOK_SECRET: z.string().min(16).default(`${DEV_SECRET}-postal-webhook`),
+    /** Legacy one-stop system (VNPT-iGate style) API base URL; derived from the simulator port when empty. */
+    LEGACY_ONE_STOP_URL: optionalUrl,
+    /** API key agreed with the legacy one-stop system. @default a development key */
+    LEGACY_ONE_STOP_API_KEY: z.string().min(8).default('dev-legacy-key'),
+    /** Whether this hub pulls dossiers from the legacy one-stop system and pushes statuses back. @default true */
+    LEGACY_SYNC_ENABLED: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
+    /** How often dossiers are pulled from the legacy one-stop system. @default 30000 */
+    LEGACY_SYNC_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
+    /** National public service portal API base URL; derived from the simulator port when empty. */
+    NATIONAL_PORTAL_URL: optionalUrl,
+    /** Bearer token agreed with the national public service portal. @default a development token */
+    NATIONAL_PORTAL_TOKEN: z.string().min(8).default('dev-portal-token'),
+    /** How often pending records and progress are sent to the national portal. @default 5000 */
+    PORTAL_SYNC_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
     /** SMS gateway base URL; derived from the simulator port when empty. */
     SMS_GATEWAY_URL: optionalUrl,
     /** SMS brandname and API key agreed with the SMS gateway. */
@@ -94,7 +117,7 @@ const ConfigSchema = z
     PAYMENTS_PUBLIC_URL: optionalUrl,
     /** Which part of the hub this process runs. @default "all" */
     SERVICE: z
-      .enum(['all', 'gateway', 'procedures', 'dossiers', 'citizens', 'payments', 'population-sim', 'payment-sim', 'insurance-sim', 'business-sim', 'postal-sim', 'sms-sim', 'smtp-sim', 'migrate'])
+      .enum(['all', 'gateway', 'procedures', 'dossiers', 'citizens', 'payments', 'population-sim', 'payment-sim', 'insurance-sim', 'business-sim', 'postal-sim', 'sms-sim', 'smtp-sim', 'legacy-sim', 'portal-sim', 'migrate'])
       .default('all'),
     /**
      * Which proxies' X-Forwarded-For the gateway believes for callers' addresses (rate limits): `true`,
@@ -113,7 +136,7 @@ const ConfigSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'production') return;
-    for (const key of ['AUTH_SECRET', 'INTERNAL_SECRET', 'PAYMENT_SECRET'] as const) {
+    for (const key of ['AUTH_SECRET', 'INTERNAL_SECRET', 'PAYMENT_SECRET', 'POSTAL_WEBHOOK_SECRET'] as const) {
       if (c[key].startsWith(DEV_SECRET)) ctx.addIssue({ code: 'custom', path: [key], message: 'must be set in production' });
     }
     if (c.DEV_TOKENS === 'true') ctx.addIssue({ code: 'custom', path: ['DEV_TOKENS'], message: 'not allowed in production' });
@@ -138,6 +161,8 @@ export interface Config extends Omit<RawConfig, 'DEV_TOKENS'> {
     postal: string;
     smsGateway: string;
     smtp: string;
+    legacyOneStop: string;
+    nationalPortal: string;
   };
 }
 
@@ -167,6 +192,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       postal: c.POSTAL_URL ?? at(c.POSTAL_SIM_PORT),
       smsGateway: c.SMS_GATEWAY_URL ?? at(c.SMS_SIM_PORT),
       smtp: c.SMTP_URL ?? `smtp://${c.PUBLIC_HOST}:${c.SMTP_SIM_PORT}`,
+      legacyOneStop: c.LEGACY_ONE_STOP_URL ?? at(c.LEGACY_SIM_PORT),
+      nationalPortal: c.NATIONAL_PORTAL_URL ?? at(c.PORTAL_SIM_PORT),
     },
   };
 }

@@ -8,6 +8,7 @@ const SECRETS = {
   AUTH_SECRET: 'prod-auth-secret-0123456789abcdef0123456789',
   INTERNAL_SECRET: 'prod-internal-secret-0123456789abcdef012345',
   PAYMENT_SECRET: 'prod-payment-secret-0123456789',
+  POSTAL_WEBHOOK_SECRET: 'prod-postal-webhook-secret-0123456789',
 };
 
 /** The message loadConfig throws for `env` (fails the test when it does not throw). */
@@ -39,6 +40,8 @@ describe('loadConfig', () => {
       postal: 'http://localhost:4105',
       smsGateway: 'http://localhost:4106',
       smtp: 'smtp://localhost:4107',
+      legacyOneStop: 'http://localhost:4108',
+      nationalPortal: 'http://localhost:4109',
       paymentProvider: 'http://localhost:4102',
       paymentsPublic: 'http://localhost:4004',
       businessRegistryWsdl: 'http://localhost:4103/csdl-dkdn?wsdl',
@@ -76,7 +79,7 @@ describe('loadConfig', () => {
 
   it('refuses production with the development secrets, naming each', () => {
     const message = errorOf({ NODE_ENV: 'production' });
-    for (const name of ['AUTH_SECRET', 'INTERNAL_SECRET', 'PAYMENT_SECRET']) expect(message).toContain(`${name}: must be set in production`);
+    for (const name of ['AUTH_SECRET', 'INTERNAL_SECRET', 'PAYMENT_SECRET', 'POSTAL_WEBHOOK_SECRET']) expect(message).toContain(`${name}: must be set in production`);
   });
 
   it('names only the secret still left at its default in production', () => {
