@@ -23,6 +23,8 @@ async function printBanner(config: Config, hub: RunningHub): Promise<void> {
     ['postal', 'Simulator: postal carrier'],
     ['smsGateway', 'Simulator: SMS gateway'],
     ['smtp', 'Simulator: mail server (SMTP)'],
+    ['legacyOneStop', 'Simulator: một cửa cũ (VNPT-iGate style)'],
+    ['nationalPortal', 'Simulator: Cổng DVCQG'],
   ];
   for (const [key, label] of labels) if (hub.urls[key]) lines.push(`  ${label.padEnd(38)} ${hub.urls[key]}`);
   if (hub.urls.gateway) {
