@@ -5,6 +5,7 @@
  * (or later parse) an unbounded document. Shared by the SOAP and REST transports.
  */
 import { AdapterError } from '../soap/adapter-error';
+import { currentLogContext, REQUEST_ID_HEADER } from '../../subgraphs/shared/logging';
 
 export interface HttpExchangeRequest {
   /** Upstream system name, for errors. */
@@ -42,7 +43,7 @@ export async function exchangeHttp(request: HttpExchangeRequest): Promise<HttpEx
     try {
       response = await fetch(request.url, {
         method: request.method,
-        headers: request.headers,
+        headers: withRequestId(request.headers),
         body: request.body,
         signal: controller.signal,
       });
@@ -87,4 +88,11 @@ export async function exchangeHttp(request: HttpExchangeRequest): Promise<HttpEx
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The hub request's id goes upstream too, so an agency's logs can be matched with ours (issue 9D). */
+function withRequestId(headers: Record<string, string> | undefined): Record<string, string> | undefined {
+  const requestId = currentLogContext()?.requestId;
+  if (!requestId || Object.keys(headers ?? {}).some((h) => h.toLowerCase() === REQUEST_ID_HEADER)) return headers;
+  return { ...headers, [REQUEST_ID_HEADER]: requestId };
 }

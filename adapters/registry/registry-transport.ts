@@ -6,7 +6,7 @@
  */
 import { exchangeHttp, type TransportSendOptions, type UpstreamTransport } from '../kit';
 import { parseJsonLosslessly } from '../rest';
-import { AdapterError, SoapClient, defaultFaultClassifier, parseSoapEnvelope, parseXmlDocument, type HttpExchangeResponse } from '../soap';
+import { AdapterError, SoapClient, defaultFaultClassifier, parseXmlDocument, readSoapResponse, type HttpExchangeResponse } from '../soap';
 import type { OperationDescription, RestOperationDescription } from './service-description';
 import type { AdapterAudit, AdapterKind } from './types';
 
@@ -77,13 +77,8 @@ export class RegistryTransport implements UpstreamTransport<RegistryCallMeta, un
     const { status } = response;
     const fail = (code: 'UNAVAILABLE' | 'BAD_RESPONSE', why: string, cause?: unknown) =>
       new AdapterError(code, this.system, why, { httpStatus: status, cause });
-    let envelope;
-    try {
-      envelope = parseSoapEnvelope(response.body, this.system, status);
-    } catch (err) {
-      if (status >= 500) throw fail('UNAVAILABLE', `HTTP ${status} without a SOAP envelope`, err);
-      throw err;
-    }
+    // Same limits, content-type rule and 5xx reading as the kit's client.
+    const envelope = readSoapResponse(response, this.system);
     if (envelope.fault) {
       const { fault } = envelope;
       throw new AdapterError(defaultFaultClassifier(fault, status), this.system, `SOAP Fault ${fault.code}: ${fault.message}`, { httpStatus: status, fault });

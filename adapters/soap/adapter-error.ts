@@ -3,6 +3,7 @@
  * it into a catalogue error with {@link toLienthongError}, so no upstream text leaks as an API code.
  */
 import { ErrorCode, LienthongError } from '../../subgraphs/shared/errors';
+import type { XmlViolation } from './xml-limits';
 
 /**
  * TIMEOUT and UNAVAILABLE are retryable; CIRCUIT_OPEN means the hub stopped calling a failing upstream
@@ -26,6 +27,8 @@ export interface AdapterErrorOptions {
   httpStatus?: number;
   fault?: SoapFault;
   cause?: unknown;
+  /** For a refused XML answer: which rule it broke (DOCTYPE, DEPTH, ATTRIBUTES…). */
+  violation?: XmlViolation;
 }
 
 const RETRYABLE: ReadonlySet<AdapterErrorCode> = new Set(['TIMEOUT', 'UNAVAILABLE']);
@@ -38,6 +41,8 @@ export class AdapterError extends Error {
   readonly retryable: boolean;
   readonly httpStatus?: number;
   readonly fault?: SoapFault;
+  /** For a refused XML answer: which rule it broke. */
+  readonly violation?: XmlViolation;
 
   constructor(code: AdapterErrorCode, system: string, message: string, options: AdapterErrorOptions = {}) {
     super(`${system}: ${message}`, { cause: options.cause });
@@ -47,6 +52,7 @@ export class AdapterError extends Error {
     this.retryable = RETRYABLE.has(code);
     this.httpStatus = options.httpStatus;
     this.fault = options.fault;
+    this.violation = options.violation;
   }
 }
 
@@ -80,6 +86,6 @@ export function toLienthongError(err: unknown, options: ToLienthongErrorOptions 
   const code = err.code === 'NOT_FOUND' && options.notFound ? options.notFound : UPSTREAM_CODE[err.code];
   return new LienthongError(code, {
     cause: err,
-    details: { system: err.system, reason: err.code, retryable: err.retryable },
+    details: { system: err.system, reason: err.code, retryable: err.retryable, ...(err.violation ? { violation: err.violation } : {}) },
   });
 }

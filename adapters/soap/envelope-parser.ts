@@ -6,6 +6,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AdapterError, type SoapFault } from './adapter-error';
+import { DEFAULT_XML_LIMITS, currentXmlLimits, findXmlLimitBreach, isReservedXmlName, type XmlLimits, type XmlViolation } from './xml-limits';
 
 /** A parsed element: its text, its children by local name (repeated ones as arrays), or null for `xsi:nil`. */
 export type XmlValue = string | null | XmlObject | XmlValue[];
@@ -25,10 +26,13 @@ export interface ParsedEnvelope {
 
 const XML_PREDEFINED_ENTITIES = { amp: '&', apos: "'", gt: '>', lt: '<', quot: '"' };
 
-/** Deepest element nesting accepted in a response. */
-export const MAX_XML_NESTING = 64;
+/** Deepest element nesting accepted in a response by default (see xml-limits.ts, UPSTREAM_XML_MAX_DEPTH). */
+export const MAX_XML_NESTING = DEFAULT_XML_LIMITS.maxDepth;
 
-const parser = new XMLParser({
+/** Longest fault text kept in an error message: a fault's text goes to logs, not a 1 MiB detail. */
+const MAX_FAULT_MESSAGE = 512;
+
+const parserOptions = (maxDepth: number) => ({
   removeNSPrefix: true,
   parseTagValue: false,
   parseAttributeValue: false,
@@ -42,9 +46,17 @@ const parser = new XMLParser({
   processEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
-  // No national-database answer nests deeply; a deep document is an attack (or a broken upstream).
-  maxNestedTags: MAX_XML_NESTING,
-} as ConstructorParameters<typeof XMLParser>[0]);
+  // The limits scan refuses deep documents first; this is the parser's own backstop.
+  maxNestedTags: maxDepth,
+}) as ConstructorParameters<typeof XMLParser>[0];
+
+/** One parser per depth limit in use (in practice one or two). */
+const parsers = new Map<number, XMLParser>();
+const parserFor = (maxDepth: number): XMLParser => {
+  let parser = parsers.get(maxDepth);
+  if (!parser) parsers.set(maxDepth, (parser = new XMLParser(parserOptions(maxDepth))));
+  return parser;
+};
 
 /** Attributes are dropped except `xsi:nil="true"`, which becomes null; text-only nodes become strings. */
 function simplify(value: unknown): XmlValue {
@@ -56,6 +68,8 @@ function simplify(value: unknown): XmlValue {
   let hasChildren = false;
   for (const [key, child] of Object.entries(node)) {
     if (key.startsWith('@_') || key === '#text') continue;
+    // The limits scan and the parser both refuse these names; never let one become a key regardless.
+    if (isReservedXmlName(key)) throw new Error(`reserved element name ${key}`);
     out[key] = simplify(child);
     hasChildren = true;
   }
@@ -82,25 +96,38 @@ function readFault(content: XmlValue): SoapFault {
     const sub = textOf(asObject(code12?.Subcode)?.Value);
     if (sub) code = `${code}.${sub.replace(/^[^:]*:/, '')}`;
   }
-  const message = textOf(fault.faultstring) || textOf(fault.Reason);
+  const fullMessage = textOf(fault.faultstring) || textOf(fault.Reason);
+  const message = fullMessage.length > MAX_FAULT_MESSAGE ? `${fullMessage.slice(0, MAX_FAULT_MESSAGE)}…` : fullMessage;
   const detail = fault.detail ?? fault.Detail;
   return { code, localCode: code.replace(/^[^:.]*:/, ''), message, detail: detail === '' ? undefined : detail };
 }
 
 /**
- * Parses one XML document with the hub's rules (also used for REST/XML upstreams): no DTD, well-formed,
- * values kept as text, namespace prefixes stripped, `xsi:nil` as null. Throws `BAD_RESPONSE`.
+ * Parses one XML document with the hub's rules (also used for REST/XML upstreams): no DTD, within the
+ * limits (depth, attributes, text length, element count; xml-limits.ts), no `__proto__`/`constructor`/
+ * `prototype` names, well-formed, values kept as text, namespace prefixes stripped, `xsi:nil` as null.
+ * Throws `BAD_RESPONSE`, with `violation` saying which rule was broken.
+ * @param limits overrides of the process's limits for this document @default currentXmlLimits()
  */
-export function parseXmlDocument(xml: string, system: string, httpStatus?: number, what = 'XML response'): XmlObject {
-  const bad = (why: string, cause?: unknown) =>
-    new AdapterError('BAD_RESPONSE', system, `invalid ${what}: ${why}`, { httpStatus, cause });
-  if (/<!DOCTYPE/i.test(xml)) throw bad('document type declarations are not allowed');
+export function parseXmlDocument(
+  xml: string,
+  system: string,
+  httpStatus?: number,
+  what = 'XML response',
+  limits: Partial<XmlLimits> = {},
+): XmlObject {
+  const bad = (why: string, violation: XmlViolation, cause?: unknown) =>
+    new AdapterError('BAD_RESPONSE', system, `invalid ${what}: ${why}`, { httpStatus, cause, violation });
+  const effective = { ...currentXmlLimits(), ...limits };
+  const breach = findXmlLimitBreach(xml, effective);
+  if (breach) throw bad(breach.message, breach.violation);
   const validation = XMLValidator.validate(xml);
-  if (validation !== true) throw bad(`${validation.err.msg} (line ${validation.err.line})`);
+  if (validation !== true) throw bad(`${validation.err.msg} (line ${validation.err.line})`, 'MALFORMED');
   try {
-    return asObject(simplify(parser.parse(xml))) ?? {};
+    return asObject(simplify(parserFor(effective.maxDepth).parse(xml))) ?? {};
   } catch (err) {
-    throw bad((err as Error).message, err);
+    const message = (err as Error).message;
+    throw bad(message, /reserved|prototype pollution/i.test(message) ? 'RESERVED_NAME' : 'MALFORMED', err);
   }
 }
 

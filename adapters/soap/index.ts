@@ -5,7 +5,9 @@ export { asList, asXmlObject, MAX_XML_NESTING, parseSoapEnvelope, parseXmlDocume
 export type { ParsedEnvelope, XmlObject, XmlValue } from './envelope-parser';
 export { exchangeHttp } from './http-exchange';
 export type { HttpExchangeRequest, HttpExchangeResponse } from './http-exchange';
-export { SoapClient, defaultFaultClassifier } from './soap-client';
+export { SoapClient, defaultFaultClassifier, readSoapResponse } from './soap-client';
+export { DEFAULT_XML_LIMITS, WSDL_XML_LIMITS, configureXmlLimits, currentXmlLimits, findXmlLimitBreach, isXmlContentType } from './xml-limits';
+export type { XmlLimitBreach, XmlLimits, XmlViolation } from './xml-limits';
 export type {
   FaultClassifier,
   PreparedSoapRequest,

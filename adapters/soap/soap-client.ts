@@ -6,8 +6,11 @@
  */
 import * as soap from 'soap';
 import { AdapterError, type AdapterErrorCode, type SoapFault } from './adapter-error';
-import { parseSoapEnvelope, type XmlObject, type XmlValue } from './envelope-parser';
+import type { XmlObject, XmlValue } from './envelope-parser';
 import { exchangeHttp, type HttpExchangeResponse } from './http-exchange';
+import { checkWsdlFile, checkWsdlText, readSoapResponse } from './soap-response';
+
+export { readSoapResponse } from './soap-response';
 
 /** Decides what a SOAP Fault means for the caller. */
 export type FaultClassifier = (fault: SoapFault, httpStatus: number) => Extract<AdapterErrorCode, 'FAULT' | 'NOT_FOUND' | 'UNAVAILABLE'>;
@@ -156,6 +159,7 @@ export class SoapClient {
       if (res.status !== 200) {
         throw new AdapterError('BAD_RESPONSE', this.system, `WSDL answered HTTP ${res.status}`, { httpStatus: res.status });
       }
+      checkWsdlText(res.body, this.system);
       return res;
     });
   }
@@ -212,14 +216,8 @@ export class SoapClient {
     const { status } = response;
     const fail = (code: AdapterErrorCode, why: string, extra: { fault?: SoapFault; cause?: unknown } = {}) =>
       new AdapterError(code, this.system, why, { httpStatus: status, ...extra });
-    let envelope;
-    try {
-      envelope = parseSoapEnvelope(response.body, this.system, status);
-    } catch (err) {
-      // A proxy's or crashed server's error page is an outage, not a contract violation.
-      if (status >= 500) throw fail('UNAVAILABLE', `HTTP ${status} without a SOAP envelope`, { cause: err });
-      throw err;
-    }
+    // A proxy's or crashed server's error page is an outage, not a contract violation.
+    const envelope = readSoapResponse(response, this.system);
     if (envelope.fault) {
       const { fault } = envelope;
       throw fail(this.classifyFault(fault, status), `SOAP Fault ${fault.code}: ${fault.message}`, { fault });
@@ -235,6 +233,10 @@ export class SoapClient {
 
   private async loadWsdl(): Promise<LoadedWsdl> {
     let client: soap.Client;
+    // WSDL text given inline is checked here; fetched documents are checked as they arrive (bridge).
+    const { wsdl } = this.options;
+    if (wsdl.trimStart().startsWith('<')) checkWsdlText(wsdl, this.system);
+    else if (!/^https?:\/\//i.test(wsdl)) checkWsdlFile(wsdl, this.system, this.options.maxWsdlBytes ?? 4 * 1024 * 1024);
     try {
       client = await soap.createClientAsync(
         this.options.wsdl,

@@ -3,6 +3,7 @@
  * policy (type by content, size, base64), per-dossier caps under concurrent uploads, who may read a
  * file, later additions, and the receipt and appointment slips (PDF) read back with pdf-parse.
  */
+import { DEATH_NOTICE, DEATH_REGISTRATION, DEATH_REGISTRATION_FORM } from '../support/journey';
 import { createHash } from 'node:crypto';
 import { PDFParse } from 'pdf-parse';
 import { DEMO_CITIZEN_ID } from '../../adapters/population-db';
@@ -21,8 +22,6 @@ import { startDossiersTestServer, type DossiersTestServer } from '../support/dos
 import { callSubgraph, TEST_INTERNAL_SECRET } from '../support/subgraph-client';
 
 /** Đăng ký khai tử: free, online, and one component (the death notice) required as a file. */
-const DEATH_REGISTRATION = '1.000656';
-const DEATH_NOTICE = 'Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử';
 const WARD = '000.01.41.H26';
 
 const citizen: Principal = { id: `citizen:${DEMO_CITIZEN_ID}`, role: 'CITIZEN', personalId: DEMO_CITIZEN_ID };
@@ -31,16 +30,7 @@ const wardOfficial: Principal = { id: 'official:ba-dinh-1', role: 'OFFICIAL', ag
 const otherOfficial: Principal = { id: 'official:tu-phap-1', role: 'OFFICIAL', agencyCode: '000.00.12.H26' };
 const operator: Principal = { id: 'operator:1', role: 'OPERATOR' };
 
-const formData = {
-  hoTen: 'Nguyễn Văn An',
-  soDinhDanh: DEMO_CITIZEN_ID,
-  noiThuongTru: 'Số 12 phố Điện Biên Phủ, Phường Ba Đình, Thành phố Hà Nội',
-  hoTenNguoiChet: 'Nguyễn Văn Bảo',
-  ngayChet: '2026-11-02',
-  noiChet: 'Bệnh viện Bạch Mai, Thành phố Hà Nội',
-  nguyenNhanChet: 'Bệnh già',
-  soDienThoai: '0912345678',
-};
+const formData = DEATH_REGISTRATION_FORM;
 
 /** A small file of the given type: its magic bytes, then filler. */
 function fileBytes(kind: 'pdf' | 'png', size = 600, fill = 'a'): Buffer {

@@ -1,9 +1,26 @@
 /** Helpers for driving the portal journey: a fee-charging procedure and a filled-in form. */
+import { DEMO_CITIZEN_ID } from '../../adapters/population-db';
 import type { Database } from '../../subgraphs/shared/storage/database';
 import { gql } from './gateway-client';
 
 /** Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam: a level-4 procedure with a fee. */
 export const FEE_PROCEDURE = '2.001417';
+
+/** Đăng ký khai tử: online, with the death notice required as a file. */
+export const DEATH_REGISTRATION = '1.000656';
+export const DEATH_NOTICE = 'Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử';
+
+/** The death registration's e-form as the demo citizen fills it in. */
+export const DEATH_REGISTRATION_FORM = {
+  hoTen: 'Nguyễn Văn An',
+  soDinhDanh: DEMO_CITIZEN_ID,
+  noiThuongTru: 'Số 12 phố Điện Biên Phủ, Phường Ba Đình, Thành phố Hà Nội',
+  hoTenNguoiChet: 'Nguyễn Văn Bảo',
+  ngayChet: '2026-11-02',
+  noiChet: 'Bệnh viện Bạch Mai, Thành phố Hà Nội',
+  nguyenNhanChet: 'Bệnh già',
+  soDienThoai: '0912345678',
+};
 
 export interface FormField {
   key: string;

@@ -56,6 +56,15 @@ export function checkFile(upload: FileUpload, field: string, maxBytes = MAX_FILE
       details: { field: `${field}.contentType`, contentType, accepted: Object.keys(ACCEPTED_TYPES) },
     });
   }
+  // Issue 9C: the name must agree with the type, or a checked PDF is handed back later as `x.exe` or `x.html`.
+  const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  if (!extension || !accepted.extensions.includes(extension)) {
+    throw new LienthongError(ErrorCode.UNSUPPORTED_CONTENT_TYPE, {
+      vi: `Tên tệp phải có phần mở rộng ${accepted.extensions.map((e) => `.${e}`).join(' hoặc ')}.`,
+      en: `The file name must end with ${accepted.extensions.map((e) => `.${e}`).join(' or ')}.`,
+      details: { field: `${field}.fileName`, contentType, extensions: accepted.extensions },
+    });
+  }
   const base64 = upload.contentBase64.replace(/\s+/g, '');
   // 4 base64 characters carry 3 bytes: refuse before decoding anything.
   if (Math.floor((base64.length * 3) / 4) - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0) > maxBytes) {
