@@ -3,10 +3,10 @@
  * ANONYMOUS (public queries still work), a bad token is refused with UNAUTHENTICATED.
  */
 import { ANONYMOUS, type Principal } from '../../subgraphs/shared/auth/principal';
-import { verifyAccessToken } from '../../subgraphs/shared/auth/tokens';
 import { ErrorCode, LienthongError } from '../../subgraphs/shared/errors';
+import type { AccessTokenVerifier } from './access-tokens';
 
-export async function principalFromAuthorization(header: unknown, secret: string): Promise<Principal> {
+export async function principalFromAuthorization(header: unknown, verify: AccessTokenVerifier): Promise<Principal> {
   if (header === undefined || header === null || header === '') return ANONYMOUS;
   const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null;
   if (!match) {
@@ -15,5 +15,5 @@ export async function principalFromAuthorization(header: unknown, secret: string
       vi: 'Dùng "Authorization: Bearer <mã truy cập>".',
     });
   }
-  return verifyAccessToken(match[1], secret);
+  return verify(match[1]);
 }

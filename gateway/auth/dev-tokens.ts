@@ -1,23 +1,28 @@
 /**
- * Development sign-in: `POST /auth/dev-token` mints an access token for a citizen, an official or an
- * operator, so the journey can be tried from GraphiQL or curl. Refused by configuration in production
- * (config.ts forbids DEV_TOKENS there); real deployments put a national SSO (VNeID) in front.
+ * Development sign-in: `POST /auth/dev-token` mints an access token with the development issuer for
+ * any role, so the journey can be tried from GraphiQL or curl. Refused by configuration in production
+ * (config.ts forbids DEV_TOKENS there); real deployments trust their SSO (OIDC_ISSUER) instead.
  */
 import express, { type Express } from 'express';
 import { z } from 'zod';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
-import { issueAccessToken } from '../../subgraphs/shared/auth/tokens';
+import type { DevIssuer } from './dev-issuer';
+
+const agencyCode = z.string().min(3);
+const optionalText = z.string().optional();
 
 const DevTokenRequest = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('CITIZEN'), personalId: z.string().regex(/^\d{12}$/), name: z.string().optional() }),
+  z.object({ role: z.literal('CITIZEN'), personalId: z.string().regex(/^\d{12}$/), name: optionalText }),
   z.object({
     role: z.literal('OFFICIAL'),
-    agencyCode: z.string().min(3),
-    id: z.string().optional(),
-    name: z.string().optional(),
+    agencyCode,
+    id: optionalText,
+    name: optionalText,
     workflowRoles: z.array(z.string().regex(/^[A-Z_]{2,40}$/)).max(10).optional(),
   }),
-  z.object({ role: z.literal('OPERATOR'), id: z.string().optional(), name: z.string().optional() }),
+  z.object({ role: z.literal('AGENCY_ADMIN'), agencyCode, id: optionalText, name: optionalText }),
+  z.object({ role: z.literal('OPERATOR'), id: optionalText, name: optionalText }),
+  z.object({ role: z.literal('DASHBOARD'), agencyCode: agencyCode.optional(), id: optionalText, name: optionalText }),
 ]);
 
 export function principalForDevToken(body: unknown): Principal {
@@ -33,12 +38,16 @@ export function principalForDevToken(body: unknown): Principal {
         workflowRoles: req.workflowRoles,
         name: req.name,
       };
+    case 'AGENCY_ADMIN':
+      return { id: req.id ?? `agency-admin:${req.agencyCode}`, role: 'AGENCY_ADMIN', agencyCode: req.agencyCode, name: req.name };
     case 'OPERATOR':
       return { id: req.id ?? 'operator', role: 'OPERATOR', name: req.name };
+    case 'DASHBOARD':
+      return { id: req.id ?? `dashboard:${req.agencyCode ?? 'all'}`, role: 'DASHBOARD', agencyCode: req.agencyCode, name: req.name };
   }
 }
 
-export function mountDevTokenRoute(app: Express, secret: string): void {
+export function mountDevTokenRoute(app: Express, issuer: DevIssuer): void {
   app.post('/auth/dev-token', express.json({ limit: '4kb' }), async (req, res) => {
     const parsed = DevTokenRequest.safeParse(req.body);
     if (!parsed.success) {
@@ -46,6 +55,6 @@ export function mountDevTokenRoute(app: Express, secret: string): void {
       return;
     }
     const principal = principalForDevToken(parsed.data);
-    res.json({ token: await issueAccessToken(principal, secret), principal });
+    res.json({ token: await issuer.issue(principal), principal });
   });
 }

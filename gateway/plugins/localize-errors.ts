@@ -11,7 +11,11 @@ const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 // Codes that graphql-js / Apollo Server produce themselves for malformed operations.
 const PROTOCOL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
 
-export function localizeError(error: GraphQLFormattedError, locale: Locale): GraphQLFormattedError {
+/**
+ * `requestId`, when given, is put on a masked error so that a caller can quote it and an operator
+ * find the details, which only the logs hold (localizeErrorsPlugin).
+ */
+export function localizeError(error: GraphQLFormattedError, locale: Locale, requestId?: string): GraphQLFormattedError {
   const ext = { ...(error.extensions ?? {}) } as Record<string, unknown>;
   const code = typeof ext.code === 'string' ? ext.code : undefined;
   if (code && KNOWN_CODES.has(code)) {
@@ -26,6 +30,11 @@ export function localizeError(error: GraphQLFormattedError, locale: Locale): Gra
     message: internal[locale],
     path: error.path,
     locations: error.locations,
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, http: { status: internal.status }, messages: { vi: internal.vi, en: internal.en } },
+    extensions: {
+      code: ErrorCode.INTERNAL_SERVER_ERROR,
+      http: { status: internal.status },
+      messages: { vi: internal.vi, en: internal.en },
+      ...(requestId ? { requestId } : {}),
+    },
   };
 }

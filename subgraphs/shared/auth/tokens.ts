@@ -1,23 +1,30 @@
 /**
- * Two kinds of signed token (HS256, via jose):
- * - access tokens, presented by callers to the gateway (`Authorization: Bearer …`);
- * - internal tokens, minted by the gateway per request so that subgraphs trust only the gateway.
+ * Internal tokens: minted by the gateway per request (HS256 with the internal secret, via jose) so
+ * that subgraphs trust only the gateway. Callers' access tokens are OIDC tokens verified at the
+ * gateway (gateway/auth); they never reach a subgraph, and an access token is never accepted here
+ * (different issuer, audience and algorithm).
  */
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { ErrorCode, LienthongError } from '../errors';
-import type { Principal, Role } from './principal';
+import { SIGNED_IN_ROLES, type Principal, type Role } from './principal';
 
-const ISSUER = 'lienthong';
-const ACCESS_AUDIENCE = 'lienthong-api';
+const INTERNAL_ISSUER = 'lienthong-gateway';
 const INTERNAL_AUDIENCE = 'lienthong-subgraph';
-const ROLES: readonly Role[] = ['ANONYMOUS', 'CITIZEN', 'OFFICIAL', 'OPERATOR'];
+const ROLES: readonly Role[] = ['ANONYMOUS', ...SIGNED_IN_ROLES];
+
+/**
+ * Lifetime of an internal token. It only has to survive one gateway → subgraph hop, or the opening of
+ * one upstream subscription (checked once, at connection_init), so a stolen one is soon worthless.
+ */
+export const INTERNAL_TOKEN_TTL_SECONDS = 60;
 
 /** Header that carries the internal token from gateway to subgraph. */
 export const INTERNAL_TOKEN_HEADER = 'x-lienthong-internal-token';
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
-async function sign(principal: Principal, secret: string, audience: string, ttl: string, clientAddress?: string): Promise<string> {
+/** Signs the forwarded identity for subgraphs. @param clientAddress the caller's address as the gateway saw it */
+export async function signInternalToken(principal: Principal, secret: string, clientAddress?: string): Promise<string> {
   const claims: Record<string, unknown> = { role: principal.role };
   if (clientAddress) claims.addr = clientAddress;
   if (principal.personalId) claims.pid = principal.personalId;
@@ -27,20 +34,28 @@ async function sign(principal: Principal, secret: string, audience: string, ttl:
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(principal.id)
-    .setIssuer(ISSUER)
-    .setAudience(audience)
+    .setIssuer(INTERNAL_ISSUER)
+    .setAudience(INTERNAL_AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(ttl)
+    .setExpirationTime(`${INTERNAL_TOKEN_TTL_SECONDS}s`)
     .sign(key(secret));
 }
 
-async function verify(token: string, secret: string, audience: string): Promise<{ principal: Principal; clientAddress?: string }> {
+/** The forwarded identity and the caller's address the gateway saw; UNAUTHENTICATED when not the gateway's. */
+export async function readInternalToken(token: string, secret: string): Promise<{ principal: Principal; clientAddress?: string }> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, key(secret), {
+      issuer: INTERNAL_ISSUER,
+      audience: INTERNAL_AUDIENCE,
+      algorithms: ['HS256'],
+      requiredClaims: ['exp', 'iat', 'sub'],
+    });
+    // A token whose lifetime is longer than ours was not minted by the gateway.
+    if (payload.exp! - payload.iat! > INTERNAL_TOKEN_TTL_SECONDS) throw new Error('lifetime too long');
     const role = payload.role as Role;
-    if (!payload.sub || !ROLES.includes(role)) throw new Error('malformed claims');
+    if (!ROLES.includes(role)) throw new Error('malformed claims');
     const principal: Principal = {
-      id: payload.sub,
+      id: payload.sub!,
       role,
       personalId: typeof payload.pid === 'string' ? payload.pid : undefined,
       agencyCode: typeof payload.agency === 'string' ? payload.agency : undefined,
@@ -52,19 +67,10 @@ async function verify(token: string, secret: string, audience: string): Promise<
   } catch (err) {
     const expired = err instanceof joseErrors.JWTExpired;
     throw new LienthongError(ErrorCode.UNAUTHENTICATED, {
-      en: expired ? 'The access token has expired.' : 'The access token is not valid.',
-      vi: expired ? 'Mã truy cập đã hết hạn.' : 'Mã truy cập không hợp lệ.',
+      en: expired ? 'The internal token has expired.' : 'The internal token is not valid.',
+      vi: expired ? 'Mã nội bộ đã hết hạn.' : 'Mã nội bộ không hợp lệ.',
     });
   }
 }
 
-/** Issues an access token for a caller. @param ttl jose duration, @default "8h" */
-export const issueAccessToken = (p: Principal, secret: string, ttl = '8h') => sign(p, secret, ACCESS_AUDIENCE, ttl);
-export const verifyAccessToken = async (token: string, secret: string) => (await verify(token, secret, ACCESS_AUDIENCE)).principal;
-
-/** Short-lived: it only has to survive one gateway → subgraph hop (or one subscription's start). */
-export const signInternalToken = (p: Principal, secret: string, clientAddress?: string) =>
-  sign(p, secret, INTERNAL_AUDIENCE, '5m', clientAddress);
-export const verifyInternalToken = async (token: string, secret: string) => (await verify(token, secret, INTERNAL_AUDIENCE)).principal;
-/** The forwarded identity and the caller's address the gateway saw. */
-export const readInternalToken = (token: string, secret: string) => verify(token, secret, INTERNAL_AUDIENCE);
+export const verifyInternalToken = async (token: string, secret: string) => (await readInternalToken(token, secret)).principal;
