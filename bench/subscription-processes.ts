@@ -15,6 +15,7 @@ import { createDossiersSubgraph } from '../subgraphs/dossiers';
 import { createProceduresSubgraph, seedCatalogues } from '../subgraphs/procedures';
 import { InProcessEventBus } from '../subgraphs/shared/events/bus';
 import { openDatabase } from '../subgraphs/shared/storage/database';
+import { createDevIssuer } from '../gateway/auth/dev-issuer';
 import { submissionWorkload, type SubmissionWork } from './dossier-submission-workload';
 
 export const BENCH_INTERNAL_SECRET = 'bench-internal-secret-of-at-least-32-characters';
@@ -91,7 +92,7 @@ async function serveSubgraphs(databaseUrl?: string): Promise<void> {
 async function serveGateway(procedures: string, dossiers: string): Promise<void> {
   const gateway = createGatewayServer({
     subgraphUrls: { procedures, dossiers, citizens: UNUSED_SUBGRAPH, payments: UNUSED_SUBGRAPH },
-    authSecret: BENCH_AUTH_SECRET,
+    devIssuer: createDevIssuer({ seed: BENCH_AUTH_SECRET }),
     internalSecret: BENCH_INTERNAL_SECRET,
   });
   const { url } = await gateway.start();

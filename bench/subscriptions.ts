@@ -27,7 +27,8 @@ import { execSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { DEMO_CITIZEN_ID } from '../adapters/population-db';
 import type { Principal } from '../subgraphs/shared/auth/principal';
-import { issueAccessToken, signInternalToken } from '../subgraphs/shared/auth/tokens';
+import { createDevIssuer, issueAccessToken } from '../gateway/auth/dev-issuer';
+import { signInternalToken } from '../subgraphs/shared/auth/tokens';
 import type { SubmissionWork } from './dossier-submission-workload';
 import { configFromProcessEnvironment } from '../subgraphs/shared/config';
 import { createBenchDatabase, DEFAULT_BENCH_SERVER_URL } from './bench-database';
@@ -64,6 +65,8 @@ const fmt = (p: Percentiles) => `p50 ${p.p50.toFixed(1)} ms, p99 ${p.p99.toFixed
  * logged per account), so screens share only within an account. Per agency, 20 officials' accounts
  * (their desks and the wall dashboards they sign in); 10 operators' accounts for the province.
  */
+// The forked gateway derives the same development key from the same seed.
+const BENCH_ISSUER = createDevIssuer({ seed: BENCH_AUTH_SECRET });
 const OFFICIAL_ACCOUNTS_PER_AGENCY = 20;
 const OPERATOR_ACCOUNTS = 10;
 const official = (agencyCode: string, n: number): Principal => ({
@@ -91,7 +94,7 @@ async function gatewaySpecs(count: number, url: string, agencies: string[], with
       const mix = dashboardMix(i, agencies, withStats);
       return {
         url,
-        connectionParams: { authorization: `Bearer ${await issueAccessToken(mix.principal, BENCH_AUTH_SECRET)}` },
+        connectionParams: { authorization: `Bearer ${await issueAccessToken(mix.principal, BENCH_ISSUER)}` },
         query: mix.query === 'stats' ? STATS : GATEWAY_EVENTS,
         variables: { a: mix.agencyCode },
       };
@@ -123,7 +126,7 @@ interface Submission {
 
 /** Submits counter dossiers at a fixed rate (open loop), round-robin over the agencies' procedures. */
 async function submitAtRate(gatewayUrl: string, work: SubmissionWork[], rate: number, seconds: number): Promise<{ submissions: Submission[]; errors: number }> {
-  const tokens = await Promise.all(work.map((w) => issueAccessToken(w.official, BENCH_AUTH_SECRET)));
+  const tokens = await Promise.all(work.map((w) => issueAccessToken(w.official, BENCH_ISSUER)));
   const submissions: Submission[] = [];
   let errors = 0;
   const inFlight: Promise<void>[] = [];

@@ -12,30 +12,52 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { disableLibraryTelemetry } from '../subgraphs/shared/config';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../subgraphs/shared/auth/tokens';
 import { localeFrom } from '../subgraphs/shared/federation/context';
 import type { ServerHandle } from '../subgraphs/shared/federation/subgraph-server';
+// Identity and access (issue 9A): OIDC/JWKS access tokens, the development issuer, introspection gate.
+import { oidcVerifier, refuseEveryToken, type AccessTokenVerifier, type OidcTrust } from './auth/access-tokens';
 import { principalFromAuthorization } from './auth/authenticate';
+import { createDevIssuer, mountDevIssuerRoutes, type DevIssuer } from './auth/dev-issuer';
 import { mountDevTokenRoute } from './auth/dev-tokens';
+import { introspectionGate } from './auth/introspection-gate';
 import { mountDashboard } from './dashboard/dashboard-route';
 import type { GatewayContext } from './context';
 import { IdentityForwardingDataSource } from './datasources/identity-forwarding-data-source';
 import { localizeErrorsPlugin } from './plugins/localize-errors-plugin';
+// Abuse limits (issue 9B): depth, cost, aliases, sizes, batching, persisted queries, rate limits.
+import { refuseBatchedOperations } from './plugins/abuse-limits';
+import { OperationGuard, requestGuardPlugin, type AbuseLimitOptions } from './plugins/request-guard';
 import { FederatedSubscriptions } from './subscriptions/federated-subscribe';
 import type { SubgraphFetcher } from './subscriptions/plan-executor';
 import { startGatewayWs, type GatewayWs, type SubscriptionStats } from './subscriptions/graphql-ws-server';
 import { readCommittedSupergraph } from './supergraph/compose';
+// Operations (issue 9D): /metrics, /livez, /readyz, request ids in logs, graceful shutdown.
+import { GatewayOperations, untilSubscribersCompleted } from './operations/gateway-operations';
+import { REQUEST_ID_HEADER } from '../subgraphs/shared/logging';
 
 export interface GatewayOptions {
   /** GraphQL endpoint of each subgraph, by name (`procedures`, `dossiers`, `citizens`, `payments`). */
   subgraphUrls: Record<string, string>;
-  /** Secret that verifies callers' access tokens. */
-  authSecret: string;
+  /**
+   * The OIDC issuer whose access tokens count; when set, only its keys are trusted (the development
+   * issuer is not). @default undefined (the development issuer)
+   */
+  oidc?: OidcTrust;
+  /**
+   * The development issuer trusted when `oidc` is not set; `false` trusts no issuer at all (production
+   * without OIDC: every bearer token is refused). @default a new one, its key pair generated here
+   */
+  devIssuer?: DevIssuer | false;
   /** Secret that signs the identity forwarded to subgraphs. */
   internalSecret: string;
   /** Supergraph SDL to serve. @default the committed schema/supergraph.graphql */
   supergraphSdl?: string;
-  /** Offer `POST /auth/dev-token`. @default false */
+  /**
+   * Offer `POST /auth/dev-token` (with the development issuer) and let every caller introspect the
+   * schema (otherwise operators only). @default false
+   */
   devTokens?: boolean;
   /** Port to listen on; 0 picks a free one. @default 0 */
   port?: number;
@@ -58,12 +80,26 @@ export interface GatewayOptions {
   maxQueuedEvents?: number;
   /** Bytes buffered on one client's socket before it is disconnected as too slow. @default 1048576 (1 MiB) */
   maxBufferedBytes?: number;
+  /**
+   * Abuse limits decided before execution (issue 9B; see gateway/plugins/request-guard.ts); the
+   * gateway closes the rate limiter and persisted query store it is given on stop.
+   * @default depth 12, cost 5000, 30 aliases, no batching, 64 KiB text, 256 KiB variables, automatic persisted queries in memory, no rate limit
+   */
+  abuseLimits?: AbuseLimitOptions;
+  // --- operations (issue 9D) ---
+  /** Serve `GET /metrics` (Prometheus text). @default true */
+  metricsEnabled?: boolean;
+  /** On stop, how long HTTP requests in flight may take before their connections are closed. @default 10000 */
+  shutdownGraceMs?: number;
+  // --- end operations ---
 }
 
 /** The gateway's handle: start/stop as every server, plus what its subscription endpoint holds. */
 export interface GatewayServerHandle extends ServerHandle {
   /** Connections, subscribers and upstream streams right now (zeros before start and after stop). */
   subscriptionStats(): SubscriptionStats;
+  /** The development issuer the gateway trusts, when it trusts one (tests and `npm start` mint with it). */
+  readonly devIssuer?: DevIssuer;
 }
 
 const NO_SUBSCRIPTIONS: SubscriptionStats = Object.freeze({
@@ -79,10 +115,22 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
   const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
   const app = express();
   app.set('trust proxy', options.trustProxy ?? false);
+  // Identity (issue 9A): one issuer's keys count, an external OIDC issuer's or else the development one's.
+  const devIssuer = options.oidc || options.devIssuer === false ? undefined : (options.devIssuer ?? createDevIssuer());
+  const verifyAccessToken: AccessTokenVerifier = options.oidc ? oidcVerifier(options.oidc) : (devIssuer?.verify ?? refuseEveryToken);
   const httpServer = createServer(app);
+  const guard = new OperationGuard(options.abuseLimits);
+  // Operations (issue 9D); `ws` is read at each scrape, after start.
+  const operations = new GatewayOperations({
+    subgraphUrls: options.subgraphUrls,
+    subscriptionStats: () => ws?.stats() ?? NO_SUBSCRIPTIONS,
+    metricsEnabled: options.metricsEnabled,
+  });
+  disableLibraryTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new IdentityForwardingDataSource(name, options.subgraphUrls[name] ?? url!, options.internalSecret),
+    buildService: ({ name, url }) =>
+      operations.instrument(new IdentityForwardingDataSource(name, options.subgraphUrls[name] ?? url!, options.internalSecret), name),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -90,7 +138,10 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
     includeStacktraceInErrorResponses: false,
     // The hub stops its parts in order on SIGTERM; Apollo's own per-server signal handlers raced it and hung.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), localizeErrorsPlugin],
+    // Abuse limits (issue 9B): arrays only when batching is allowed; persisted queries are the guard's, not Apollo's.
+    allowBatchedHttpRequests: guard.maxBatchedOperations > 1,
+    persistedQueries: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }), ...operations.plugins(), requestGuardPlugin(guard), localizeErrorsPlugin, introspectionGate({ openToAll: options.devTokens })],
   });
   const fetcherFor =
     (context: unknown): SubgraphFetcher =>
@@ -101,6 +152,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
         headers: {
           'content-type': 'application/json',
           'accept-language': ctx.locale,
+          ...(ctx.requestId ? { [REQUEST_ID_HEADER]: ctx.requestId } : {}),
           [INTERNAL_TOKEN_HEADER]: await signInternalToken(ctx.principal, options.internalSecret, ctx.clientAddress),
         },
         body: JSON.stringify({ query: operation, variables }),
@@ -121,20 +173,22 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
 
   return {
     subscriptionStats: () => ws?.stats() ?? NO_SUBSCRIPTIONS,
+    devIssuer,
     async start() {
       await apollo.start();
-      app.get('/healthz', (_req, res) => {
-        res.json({ status: 'ok', service: 'gateway' });
-      });
-      if (options.devTokens) mountDevTokenRoute(app, options.authSecret);
+      // Request ids, /metrics, /livez (alias /healthz), /readyz (issue 9D).
+      operations.mount(app);
+      if (devIssuer) mountDevIssuerRoutes(app, devIssuer);
+      if (devIssuer && options.devTokens) mountDevTokenRoute(app, devIssuer);
       // Other routes (e.g. the live dashboard page) mount here, before the GraphQL endpoint.
       mountDashboard(app);
       app.use(
         '/graphql',
         ...graphqlJsonBody(),
+        refuseBatchedOperations(guard.maxBatchedOperations),
         expressMiddleware(apollo, {
           context: async ({ req }) => ({
-            principal: await principalFromAuthorization(req.header('authorization'), options.authSecret),
+            principal: await principalFromAuthorization(req.header('authorization'), verifyAccessToken),
             locale: localeFrom(req.header('accept-language')),
             requestId: req.header('x-request-id') ?? randomUUID(),
             // req.ip: the socket's address, or the forwarded one when it came through a trusted proxy.
@@ -146,8 +200,9 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
         httpServer,
         apollo,
         subscriptions,
-        authSecret: options.authSecret,
+        verifyAccessToken,
         heartbeatIntervalMs: options.heartbeatIntervalMs,
+        guard,
       });
       await new Promise<void>((resolve) => httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
       const { port } = httpServer.address() as AddressInfo;
@@ -155,10 +210,18 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
       return { url: `http://${host}:${port}/graphql`, baseUrl: `http://${host}:${port}` };
     },
     async stop() {
+      // Graceful (issue 9D): not ready any more; subscribers told `complete`, then sockets closed with 1001;
+      // then apollo.stop() stops accepting and waits for HTTP requests in flight (bounded by the grace).
+      operations.beginDraining();
       const running = ws;
+      if (running) {
+        subscriptions.close();
+        await untilSubscribersCompleted(() => running.stats());
+      }
       ws = undefined;
       await running?.dispose();
       await apollo.stop();
+      await guard.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

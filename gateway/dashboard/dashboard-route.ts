@@ -4,6 +4,7 @@
  * like the committed schema files, they are not copied by tsc. The page talks to the hub only over
  * the graphql-ws subscription API, so it needs nothing else from this route.
  */
+import { logger } from '../../subgraphs/shared/logging';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,7 +72,7 @@ export function mountDashboard(app: Express, options: DashboardOptions = {}): vo
   const dir = options.publicDir ?? dashboardPublicDir();
   if (!dir) {
     // An image built without the page's files still serves the API: the page alone answers 404.
-    console.warn('[gateway] dashboard files (gateway/dashboard/public) not found: /dashboard is not served');
+    logger('gateway').warn('dashboard files (gateway/dashboard/public) not found: /dashboard is not served');
     app.get(['/dashboard', '/dashboard/'], (_req, res) => {
       res.status(404).json({ code: 'DASHBOARD_NOT_INSTALLED', message: 'gateway/dashboard/public is missing from this installation' });
     });

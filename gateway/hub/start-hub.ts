@@ -21,9 +21,14 @@ import { createPaymentsSubgraph } from '../../subgraphs/payments';
 import { createProceduresSubgraph, seedCatalogues } from '../../subgraphs/procedures';
 import type { Config } from '../../subgraphs/shared/config';
 import { createEventBus, type EventBus } from '../../subgraphs/shared/events/bus';
-import type { ServerHandle } from '../../subgraphs/shared/federation/subgraph-server';
+import type { ServerHandle, SubgraphListenOptions } from '../../subgraphs/shared/federation/subgraph-server';
+import { databaseCheck, eventBusCheck } from '../../subgraphs/shared/federation/health';
+import { logger } from '../../subgraphs/shared/logging';
 import { openDatabase, type Database } from '../../subgraphs/shared/storage/database';
 import { createGatewayServer, type GatewayServerHandle } from '../gateway-server';
+import { abuseLimitsFromConfig } from '../plugins/abuse-limits';
+import { configureXmlLimits } from '../../adapters/soap';
+import { gatewayIdentityFromConfig } from '../auth/identity-config';
 import { startSimulators, type HubSimulators, type SimulatorUrls } from './start-simulators';
 
 export interface HubUrls extends SimulatorUrls {
@@ -62,7 +67,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
   const simulators: RunningHub['simulators'] = {};
   const host = config.HOST;
   const stop = async () => {
-    for (const s of stops.reverse()) await s().catch((err) => console.error('[hub] stop failed:', err));
+    for (const s of stops.reverse()) await s().catch((err) => logger('hub').error({ err }, 'stop failed'));
   };
   const startServer = async (handle: ServerHandle) => {
     const running = await handle.start();
@@ -71,6 +76,13 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
   };
 
   try {
+    // Every XML answer from outside is read within these limits (adapters/soap/xml-limits.ts).
+    configureXmlLimits({
+      maxDepth: config.UPSTREAM_XML_MAX_DEPTH,
+      maxAttributesPerElement: config.UPSTREAM_XML_MAX_ATTRIBUTES,
+      maxTextLength: config.UPSTREAM_XML_MAX_TEXT_LENGTH,
+      maxElements: config.UPSTREAM_XML_MAX_ELEMENTS,
+    });
     const needsDb = ['all', 'procedures', 'dossiers', 'citizens', 'payments', 'migrate'].includes(config.SERVICE);
     let db = overrides.db;
     if (needsDb && !db) {
@@ -88,13 +100,25 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     let paymentEvents: OutboxTail | undefined;
     let gatewayHandle: GatewayServerHandle | undefined;
 
+    // --- operations (issue 9D): probes, metrics and shutdown grace of every subgraph this process runs ---
+    const serving: SubgraphListenOptions = {
+      host,
+      metricsEnabled: config.METRICS_ENABLED,
+      shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+      readiness: {
+        ...(db ? { database: databaseCheck(db) } : {}),
+        ...(config.REDIS_URL ? { redis: eventBusCheck(bus) } : {}),
+      },
+    };
+    // --- end operations ---
+
     const started = await startSimulators(config, stops);
     Object.assign(simulators, started.simulators);
     Object.assign(urls, started.urls);
 
     const secret = config.INTERNAL_SECRET;
     if (runs(config, 'procedures')) {
-      urls.procedures = (await startServer(createProceduresSubgraph({ db: db!, internalSecret: secret }, { port: config.PROCEDURES_PORT, host }))).url;
+      urls.procedures = (await startServer(createProceduresSubgraph({ db: db!, internalSecret: secret }, { ...serving, port: config.PROCEDURES_PORT }))).url;
     }
     if (runs(config, 'citizens')) {
       // One registry for every source, so `adapterStatus` shows them side by side.
@@ -117,7 +141,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
       });
       const handle = createCitizensSubgraph(
         { db: db!, bus, internalSecret: secret, population, insurance, businessRegistry, adapterMetrics },
-        { port: config.CITIZENS_PORT, host },
+        { ...serving, port: config.CITIZENS_PORT },
       );
       urls.citizens = (await startServer(handle)).url;
     }
@@ -156,7 +180,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
           legacyOneStop,
           legacySync: config.LEGACY_SYNC_ENABLED ? { intervalMs: config.LEGACY_SYNC_INTERVAL_MS } : false,
         },
-        { port: config.DOSSIERS_PORT, host },
+        { ...serving, port: config.DOSSIERS_PORT },
       );
       const running = await startServer(handle);
       urls.dossiers = running.url;
@@ -170,7 +194,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
         secret: config.PAYMENT_SECRET,
       });
       const publicBaseUrl = config.SERVICE === 'all' ? undefined : config.urls.paymentsPublic;
-      const handle = createPaymentsSubgraph({ db: db!, bus, internalSecret: secret, provider, publicBaseUrl }, { port: config.PAYMENTS_PORT, host });
+      const handle = createPaymentsSubgraph({ db: db!, bus, internalSecret: secret, provider, publicBaseUrl }, { ...serving, port: config.PAYMENTS_PORT });
       paymentEvents = handle.tail;
       urls.payments = (await startServer(handle)).url;
     }
@@ -182,7 +206,8 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
           citizens: urls.citizens ?? config.urls.citizens,
           payments: urls.payments ?? config.urls.payments,
         },
-        authSecret: config.AUTH_SECRET,
+        ...gatewayIdentityFromConfig(config), // issue 9A: OIDC issuer or the development issuer
+        abuseLimits: await abuseLimitsFromConfig(config),
         internalSecret: secret,
         devTokens: config.DEV_TOKENS,
         trustProxy: config.TRUST_PROXY,
@@ -191,6 +216,8 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
         maxBufferedBytes: config.SUBSCRIPTION_BUFFER_BYTES,
         port: config.PORT,
         host,
+        metricsEnabled: config.METRICS_ENABLED, // issue 9D
+        shutdownGraceMs: config.SHUTDOWN_GRACE_MS, // issue 9D
       });
       gatewayHandle = gateway;
       urls.gateway = (await startServer(gateway)).url;

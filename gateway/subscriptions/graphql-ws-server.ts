@@ -11,6 +11,7 @@ import type { ApolloServer } from '@apollo/server';
 import { print, type ExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { AccessTokenVerifier } from '../auth/access-tokens';
 import { principalFromAuthorization } from '../auth/authenticate';
 import type { GatewayContext } from '../context';
 import { localeFrom } from '../../subgraphs/shared/federation/context';
@@ -19,17 +20,22 @@ import { DocumentCache } from './document-cache';
 import type { FederatedSubscriptions, FederatedSubscriptionStats } from './federated-subscribe';
 import { DEFAULT_HEARTBEAT_INTERVAL_MS, startHeartbeat } from './heartbeat';
 import { withWireErrors } from './localize-result';
+// Abuse limits (issue 9B): operations over graphql-ws are admitted as HTTP ones are.
+import { localizedRefusal, OperationGuard } from '../plugins/request-guard';
 
 export interface GatewayWsOptions {
   httpServer: Server;
   apollo: ApolloServer<GatewayContext>;
   subscriptions: FederatedSubscriptions;
-  authSecret: string;
+  /** Verifies the access token sent in `connection_init`. */
+  verifyAccessToken: AccessTokenVerifier;
   /**
    * WebSocket ping interval; a connection that has not answered the previous ping is terminated
    * (HubCloseCode.HeartbeatTimeout). @default 15000
    */
   heartbeatIntervalMs?: number;
+  /** Abuse limits applied to every operation received (issue 9B). @default the guard's defaults */
+  guard?: OperationGuard;
 }
 
 /** What the subscription endpoint holds right now, and what it dropped since start. */
@@ -48,7 +54,7 @@ export interface GatewayWs {
 
 type ConnectionExtra = { context?: GatewayContext };
 
-export function startGatewayWs({ httpServer, apollo, subscriptions, authSecret, heartbeatIntervalMs }: GatewayWsOptions): GatewayWs {
+export function startGatewayWs({ httpServer, apollo, subscriptions, verifyAccessToken, heartbeatIntervalMs, guard = new OperationGuard() }: GatewayWsOptions): GatewayWs {
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const heartbeat = startHeartbeat(wsServer, { intervalMs: heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS });
   // The subscriber's socket, for back-pressure; keyed by the connection's context (one per connection).
@@ -60,9 +66,10 @@ export function startGatewayWs({ httpServer, apollo, subscriptions, authSecret, 
       schema: subscriptions.apiSchema,
       onConnect: async (ctx) => {
         try {
-          const principal = await principalFromAuthorization(ctx.connectionParams?.authorization, authSecret);
+          const principal = await principalFromAuthorization(ctx.connectionParams?.authorization, verifyAccessToken);
           const acceptLanguage = ctx.connectionParams?.acceptLanguage as string | undefined;
-          const context: GatewayContext = { principal, locale: localeFrom(acceptLanguage), requestId: randomUUID() };
+          // clientAddress: the socket's peer, for per-address rate limits of anonymous callers (issue 9B).
+          const context: GatewayContext = { principal, locale: localeFrom(acceptLanguage), requestId: randomUUID(), clientAddress: ctx.extra.request.socket.remoteAddress };
           ctx.extra.context = context;
           socketOf.set(context, ctx.extra.socket);
           // The upgrade request is not needed past authentication; 10,000 of them are megabytes.
@@ -74,9 +81,19 @@ export function startGatewayWs({ httpServer, apollo, subscriptions, authSecret, 
         }
       },
       // One parsed, validated tree per distinct operation text, shared by every subscriber sending it.
-      onSubscribe: (ctx, _id, payload) => {
-        const compiled = documents.get(payload.query);
+      onSubscribe: async (ctx, _id, payload) => {
+        // Abuse limits (issue 9B): rate, sizes and persisted queries before parsing; depth, aliases, cost after.
+        const context = ctx.extra.context!;
+        const { persistedQuery } = payload.extensions ?? {};
+        // graphql-ws requires a `query` string: a hash-only persisted query comes with an empty one.
+        const query = payload.query === '' && persistedQuery ? undefined : payload.query;
+        const admission = await guard.admit({ ...payload, query }, context);
+        if ('error' in admission) return localizedRefusal(admission.error, context.locale);
+        const compiled = documents.get(admission.query);
         if (compiled.errors) return compiled.errors;
+        const overLimit = guard.checkDocument(subscriptions.apiSchema, compiled.document, payload.operationName, payload.variables);
+        if (overLimit) return localizedRefusal(overLimit, context.locale);
+        await guard.remember(admission);
         return {
           schema: subscriptions.apiSchema,
           document: compiled.document,

@@ -1,7 +1,8 @@
 import { AdapterMetrics } from '../../adapters/kit';
 /** Serves the citizens subgraph over HTTP behind the gateway's internal token. */
 import type { PopulationDbClient } from '../../adapters/population-db';
-import { buildSubgraphServer, type ServerHandle } from '../shared/federation/subgraph-server';
+import { buildSubgraphServer, type ServerHandle, type SubgraphListenOptions } from '../shared/federation/subgraph-server';
+import { registerOutboxMetrics } from '../shared/federation/metrics';
 import type { Database } from '../shared/storage/database';
 import { CitizenAccessLog } from './access/access-log';
 import type { InsuranceDbClient } from '../../adapters/insurance-db';
@@ -42,12 +43,8 @@ export interface CitizensDeps {
   adapterCompiler?: AdapterCompiler;
 }
 
-export interface CitizensServerOptions {
-  /** Port to listen on; 0 picks a free one. @default 0 */
-  port?: number;
-  /** Interface to bind. @default "127.0.0.1" */
-  host?: string;
-}
+/** Port, interface, readiness checks, metrics and shutdown grace (see SubgraphListenOptions). */
+export type CitizensServerOptions = SubgraphListenOptions;
 
 /** A handle whose `start()` builds the schema and listens. */
 /** The subgraph's server, and the adapter registry for tests that drive it directly. */
@@ -82,7 +79,11 @@ export function createCitizensSubgraph(deps: CitizensDeps, options: CitizensServ
     buildSchema: buildCitizensSchema,
     internalSecret: deps.internalSecret,
     context: (base) => createCitizensContext(base, services),
-    routes: (app) => registry.prometheus.mount(app),
+    // One /metrics per process: the adapters' figures join the server's registry.
+    metrics: (metrics) => {
+      metrics.merge(registry.prometheus.registry);
+      registerOutboxMetrics(metrics, deps.db.prisma);
+    },
     onStarted: async () => {
       await registry.runtime.start();
       relay?.start();

@@ -2,7 +2,8 @@
 import type { CalendarStore } from '../shared/calendar';
 import type { EventBus } from '../shared/events/bus';
 import { buildFederatedSchema, type SubgraphSchema } from '../shared/federation/build-subgraph-schema';
-import { buildSubgraphServer, type ServerHandle } from '../shared/federation/subgraph-server';
+import { buildSubgraphServer, type ServerHandle, type SubgraphListenOptions } from '../shared/federation/subgraph-server';
+import { registerOutboxMetrics } from '../shared/federation/metrics';
 import type { Database } from '../shared/storage/database';
 import { RecentReads } from '../shared/storage/recent-reads';
 import { OutboxRelay, OutboxTail, type OutboxRelayOptions, type OutboxTailOptions } from '../shared/outbox';
@@ -11,6 +12,7 @@ import { IntakeBatcher } from './intake/intake-batcher';
 import { calendarStoreFor, ProcedureCatalogue } from '../procedures';
 import { createDossiersContext, type DossiersEventServices, type DossiersServices } from './context';
 import { DossierResolver } from './dossier/dossier.resolver';
+import { DossierPersonalFieldsResolver } from './dossier/dossier-personal-fields.resolver';
 import { resolveDossierReference } from './dossier/dossier.reference';
 import { DossierEventsResolver } from './events/dossier-events.resolver';
 import { consumePaymentPaid } from './events/payment-paid.consumer';
@@ -40,6 +42,7 @@ export function buildDossiersSchema(): Promise<SubgraphSchema> {
   return buildFederatedSchema({
     resolvers: [
       DossierResolver,
+      DossierPersonalFieldsResolver,
       DossierEventsResolver,
       ...WORKFLOW_RESOLVERS,
       ...FILE_RESOLVERS,
@@ -101,7 +104,7 @@ export function dossiersOutboxTail(db: Database, bus: EventBus, options: Omit<Ou
   return new OutboxTail(db.prisma, bus, { ...options, topics: [DOSSIER_STATUS_TOPIC, DOSSIER_DEADLINE_TOPIC] });
 }
 
-export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: number; host?: string } = {}): ServerHandle {
+export function createDossiersSubgraph(deps: DossiersDeps, options: SubgraphListenOptions = {}): ServerHandle {
   const relay = new OutboxRelay(deps.db.prisma, deps.bus, deps.outbox);
   const tail = deps.tail ?? dossiersOutboxTail(deps.db, deps.bus);
   const catalogue = new ProcedureCatalogue(deps.db.prisma);
@@ -128,6 +131,7 @@ export function createDossiersSubgraph(deps: DossiersDeps, options: { port?: num
   return buildSubgraphServer({
     name: 'dossiers',
     buildSchema: buildDossiersSchema,
+    metrics: (metrics) => registerOutboxMetrics(metrics, deps.db.prisma),
     internalSecret: deps.internalSecret,
     context: (base) => createDossiersContext(base, services),
     routes: (app) => {

@@ -1,7 +1,8 @@
 /** The payments subgraph: fees of dossiers paid through the payment provider, and their e-receipts. */
 import type { EventBus } from '../shared/events/bus';
 import { buildFederatedSchema, type SubgraphSchema } from '../shared/federation/build-subgraph-schema';
-import { buildSubgraphServer, type ServerHandle } from '../shared/federation/subgraph-server';
+import { buildSubgraphServer, type ServerHandle, type SubgraphListenOptions } from '../shared/federation/subgraph-server';
+import { registerOutboxMetrics } from '../shared/federation/metrics';
 import { OutboxRelay, OutboxTail, type OutboxRelayOptions } from '../shared/outbox';
 import type { Database } from '../shared/storage/database';
 import { mountProviderCallback, PROVIDER_CALLBACK_PATH } from './callback/callback-route';
@@ -71,7 +72,7 @@ export interface PaymentsSubgraph extends ServerHandle {
   reconciler: Reconciler;
 }
 
-export function createPaymentsSubgraph(deps: PaymentsDeps, options: { port?: number; host?: string } = {}): PaymentsSubgraph {
+export function createPaymentsSubgraph(deps: PaymentsDeps, options: SubgraphListenOptions = {}): PaymentsSubgraph {
   const logger = deps.logger ?? console;
   const prisma = deps.db.prisma;
   const relay = new OutboxRelay(prisma, deps.bus, deps.outbox);
@@ -103,6 +104,7 @@ export function createPaymentsSubgraph(deps: PaymentsDeps, options: { port?: num
   const server = buildSubgraphServer({
     name: 'payments',
     buildSchema: buildPaymentsSchema,
+    metrics: (metrics) => registerOutboxMetrics(metrics, prisma),
     internalSecret: deps.internalSecret,
     context: (base) => createPaymentsContext(base, services),
     routes: (app) => mountProviderCallback(app, callbacks, logger),

@@ -1,5 +1,5 @@
 /** Serves the procedures subgraph over HTTP (and graphql-ws) behind the gateway's internal token. */
-import { buildSubgraphServer, type ServerHandle } from '../shared/federation/subgraph-server';
+import { buildSubgraphServer, type ServerHandle, type SubgraphListenOptions } from '../shared/federation/subgraph-server';
 import type { Database } from '../shared/storage/database';
 import { ProcedureCatalogue } from './catalogue/procedure-catalogue';
 import { createProceduresContext } from './context';
@@ -11,12 +11,8 @@ export interface ProceduresDeps {
   internalSecret: string;
 }
 
-export interface ProceduresServerOptions {
-  /** Port to listen on; 0 picks a free one. @default 0 */
-  port?: number;
-  /** Interface to bind. @default "127.0.0.1" */
-  host?: string;
-}
+/** Port, interface, readiness checks, metrics and shutdown grace (see SubgraphListenOptions). */
+export type ProceduresServerOptions = SubgraphListenOptions;
 
 /** A handle whose `start()` builds the schema and listens. */
 export function createProceduresSubgraph(deps: ProceduresDeps, options: ProceduresServerOptions = {}): ServerHandle {

@@ -62,10 +62,30 @@ const ConfigSchema = z
     SUBSCRIPTION_BUFFER_BYTES: z.coerce.number().int().positive().default(1048576),
     /** Prefix of the hub's Redis channels, so several hubs can share one Redis. @default "lienthong:" */
     REDIS_PREFIX: z.string().min(1).default('lienthong:'),
-    /** Secret that signs callers' access tokens. @default a development secret */
+    /** Seed of the development issuer's signing key (outside production; real tokens come from OIDC_ISSUER). @default a development secret */
     AUTH_SECRET: z.string().min(32).default(DEV_SECRET),
     /** Secret that signs the gateway's forwarded identity; subgraphs trust only it. @default a development secret */
     INTERNAL_SECRET: z.string().min(32).default(`${DEV_SECRET}-internal`),
+    // ── Identity (issue 9A): the OIDC issuer whose access tokens the gateway accepts ──
+    /**
+     * Issuer (`iss`) of access tokens, e.g. a Keycloak realm URL; when empty the gateway trusts its
+     * built-in development issuer (outside production) or no issuer (production). @default empty
+     */
+    OIDC_ISSUER: optionalUrl,
+    /** The issuer's key set (JWKS). @default the discovery document's jwks_uri, else `<issuer>/.well-known/jwks.json` */
+    OIDC_JWKS_URL: optionalUrl,
+    /** Audience (`aud`) access tokens must name. @default "lienthong" */
+    OIDC_AUDIENCE: z.string().min(1).default('lienthong'),
+    /** Claim (dotted path allowed, e.g. `realm_access.roles`) holding the roles. @default "roles" */
+    OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
+    /** Claim holding an official's / agency administrator's agency code. @default "agency_code" */
+    OIDC_AGENCY_CLAIM: z.string().min(1).default('agency_code'),
+    /** Claim holding a citizen's 12-digit personal id (số định danh cá nhân). @default "personal_id" */
+    OIDC_PERSONAL_ID_CLAIM: z.string().min(1).default('personal_id'),
+    /** Claim holding an official's workflow roles. @default "workflow_roles" */
+    OIDC_WORKFLOW_ROLES_CLAIM: z.string().min(1).default('workflow_roles'),
+    /** Clock skew tolerated on `exp`/`nbf`, seconds. @default 30 */
+    OIDC_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
     /** Offer `/auth/dev-token` to mint development tokens. @default true outside production */
     DEV_TOKENS: z.enum(['true', 'false']).optional(),
     /** WSDL of the national population database (CSDLQG về dân cư). Derived from the simulator port when empty. */
@@ -74,6 +94,18 @@ const ConfigSchema = z
     INSURANCE_DB_URL: optionalUrl,
     /** WSDL of the business registry (CSDL quốc gia về đăng ký doanh nghiệp). Derived from the simulator port when empty. */
     BUSINESS_REGISTRY_WSDL_URL: optionalUrl,
+    // --- issue 9C: limits on untrusted XML from upstreams (adapters/soap/xml-limits.ts) ---
+    /** Largest SOAP/XML answer read from a national database, in bytes; reading stops past it. @default 1048576 */
+    UPSTREAM_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(1048576),
+    /** Deepest element nesting accepted in an upstream XML answer. @default 64 */
+    UPSTREAM_XML_MAX_DEPTH: z.coerce.number().int().positive().default(64),
+    /** Most attributes on one element of an upstream XML answer. @default 64 */
+    UPSTREAM_XML_MAX_ATTRIBUTES: z.coerce.number().int().positive().default(64),
+    /** Longest text node (or CDATA section) of an upstream XML answer, in characters. @default 65536 */
+    UPSTREAM_XML_MAX_TEXT_LENGTH: z.coerce.number().int().positive().default(65536),
+    /** Most elements in one upstream XML answer. @default 20000 */
+    UPSTREAM_XML_MAX_ELEMENTS: z.coerce.number().int().positive().default(20000),
+    // --- end issue 9C ---
     /** Time allowed for one call to a national database. @default 3000 */
     POPULATION_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
     /** Postal carrier API base URL; derived from the simulator port when empty. */
@@ -115,6 +147,27 @@ const ConfigSchema = z
     PAYMENT_SECRET: z.string().min(16).default(`${DEV_SECRET}-payment`),
     /** Base URL at which the provider reaches the payments service's callback. Derived when empty. */
     PAYMENTS_PUBLIC_URL: optionalUrl,
+    // --- Gateway abuse limits (issue 9B), each refused before execution with a typed error ---
+    /** Deepest field nesting an operation may have (QUERY_TOO_DEEP). @default 12 */
+    MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
+    /** Static cost budget: 1 per field, list fields × their `first`/`limit` or 20 (QUERY_TOO_COMPLEX). @default 5000 */
+    MAX_QUERY_COST: z.coerce.number().int().positive().default(5000),
+    /** Aliased fields an operation may have (TOO_MANY_ALIASES). @default 30 */
+    MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(30),
+    /** Operations in one HTTP request; 1 refuses array bodies (BATCH_NOT_ALLOWED). @default 1 */
+    MAX_BATCHED_OPERATIONS: z.coerce.number().int().positive().default(1),
+    /** Bytes (UTF-8) of an operation's text (QUERY_TOO_LARGE). @default 65536 */
+    MAX_OPERATION_BYTES: z.coerce.number().int().positive().default(65536),
+    /** Bytes of an operation's variables as JSON (VARIABLES_TOO_LARGE); files travel elsewhere. @default 262144 */
+    MAX_VARIABLES_BYTES: z.coerce.number().int().positive().default(262144),
+    /** Persisted queries: `off`, `auto` (Apollo APQ) or `allow-list` (only PERSISTED_QUERY_MANIFEST runs). @default "auto" */
+    PERSISTED_QUERIES: z.enum(['off', 'auto', 'allow-list']).default('auto'),
+    /** JSON manifest of allowed operations (hash → text, or Apollo's persisted query manifest); required in allow-list mode. */
+    PERSISTED_QUERY_MANIFEST: z.string().optional(),
+    /** Operations per client (account, else address) per minute, sustained; 0 turns the limit off (RATE_LIMITED). @default 1200 */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+    /** Operations a client may send in a burst above the sustained rate. @default 300 */
+    RATE_LIMIT_BURST: z.coerce.number().int().positive().default(300),
     /** Which part of the hub this process runs. @default "all" */
     SERVICE: z
       .enum(['all', 'gateway', 'procedures', 'dossiers', 'citizens', 'payments', 'population-sim', 'payment-sim', 'insurance-sim', 'business-sim', 'postal-sim', 'sms-sim', 'smtp-sim', 'legacy-sim', 'portal-sim', 'migrate'])
@@ -131,6 +184,18 @@ const ConfigSchema = z
         if (v === 'true') return true;
         return /^\d+$/.test(v) ? Number(v) : v;
       }),
+    // --- operations (issue 9D): metrics, readiness, graceful shutdown ---
+    /** Serve Prometheus figures on `GET /metrics` of every process (gateway and subgraphs). @default true */
+    METRICS_ENABLED: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
+    /**
+     * On SIGTERM, how long each server waits for requests in flight before closing their connections
+     * (WebSocket clients are told at once, with close code 1001). @default 10000
+     */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    // --- end operations ---
     /** Log level. @default "info" */
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
@@ -140,6 +205,7 @@ const ConfigSchema = z
       if (c[key].startsWith(DEV_SECRET)) ctx.addIssue({ code: 'custom', path: [key], message: 'must be set in production' });
     }
     if (c.DEV_TOKENS === 'true') ctx.addIssue({ code: 'custom', path: ['DEV_TOKENS'], message: 'not allowed in production' });
+    if (!c.OIDC_ISSUER) ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must be set in production (the identity provider whose keys sign access tokens)' });
   });
 
 type RawConfig = z.infer<typeof ConfigSchema>;
@@ -200,3 +266,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
 /** The configuration of this process: the only place that reads `process.env`. */
 export const configFromProcessEnvironment = (): Config => loadConfig(process.env);
+
+/**
+ * @apollo/gateway reports usage data to Apollo unless APOLLO_TELEMETRY_DISABLED is set, and reads that
+ * from the environment when a gateway is built. A government hub sends nothing out: the gateway calls
+ * this before building one (here, because this module is the only one that touches the environment).
+ */
+export function disableLibraryTelemetry(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+}

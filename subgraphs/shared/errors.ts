@@ -49,6 +49,16 @@ export enum ErrorCode {
   ADAPTER_NOT_ACTIVE = 'ADAPTER_NOT_ACTIVE',
   ADAPTER_ACCESS_DENIED = 'ADAPTER_ACCESS_DENIED',
   INVALID_ADAPTER_TRANSITION = 'INVALID_ADAPTER_TRANSITION',
+  // Gateway abuse limits (issue 9B): refused before execution.
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
+  BATCH_NOT_ALLOWED = 'BATCH_NOT_ALLOWED',
+  QUERY_TOO_LARGE = 'QUERY_TOO_LARGE',
+  VARIABLES_TOO_LARGE = 'VARIABLES_TOO_LARGE',
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_ALLOWED = 'PERSISTED_QUERY_NOT_ALLOWED',
+  PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
 }
 
 interface CatalogueEntry {
@@ -154,6 +164,29 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
     vi: 'Kết nối nhận sự kiện quá chậm nên đã bị ngắt; hãy kết nối lại với con trỏ cuối cùng đã nhận.',
     en: 'The subscriber fell too far behind and was disconnected; reconnect with the last cursor received.',
   },
+  // Gateway abuse limits (issue 9B): refused before execution.
+  QUERY_TOO_DEEP: { status: 400, vi: 'Truy vấn lồng nhau quá sâu.', en: 'The query is nested too deeply.' },
+  QUERY_TOO_COMPLEX: { status: 400, vi: 'Truy vấn quá phức tạp (vượt ngân sách chi phí).', en: 'The query is too complex (over the cost budget).' },
+  TOO_MANY_ALIASES: { status: 400, vi: 'Truy vấn dùng quá nhiều bí danh (alias).', en: 'The query uses too many aliases.' },
+  BATCH_NOT_ALLOWED: {
+    status: 400,
+    vi: 'Không chấp nhận gửi nhiều thao tác trong một yêu cầu (hoặc quá số lượng cho phép).',
+    en: 'Batched operations are not accepted (or exceed the allowed number).',
+  },
+  QUERY_TOO_LARGE: { status: 413, vi: 'Nội dung truy vấn quá dài.', en: 'The operation text is too large.' },
+  VARIABLES_TOO_LARGE: { status: 413, vi: 'Biến (variables) của truy vấn quá lớn.', en: 'The operation variables are too large.' },
+  // 200 as in Apollo's automatic persisted query protocol: clients read the code and resend the full text.
+  PERSISTED_QUERY_NOT_FOUND: {
+    status: 200,
+    vi: 'Không tìm thấy truy vấn đã lưu; hãy gửi kèm nội dung truy vấn.',
+    en: 'PersistedQueryNotFound',
+  },
+  PERSISTED_QUERY_NOT_ALLOWED: {
+    status: 400,
+    vi: 'Truy vấn không nằm trong danh sách được phép.',
+    en: 'The operation is not in the allow-list of persisted queries.',
+  },
+  PERSISTED_QUERY_NOT_SUPPORTED: { status: 400, vi: 'Máy chủ không hỗ trợ truy vấn đã lưu.', en: 'PersistedQueryNotSupported' },
 };
 
 export interface LienthongErrorOptions {

@@ -5,7 +5,6 @@
  */
 import { DEMO_CITIZEN_ID } from '../../adapters/population-db';
 import type { RunningHub } from '../../gateway/hub/start-hub';
-import { issueAccessToken } from '../../subgraphs/shared/auth/tokens';
 import { localDay, WorkingDayCalendar } from '../../subgraphs/shared/calendar/working-days';
 import type { Config } from '../../subgraphs/shared/config';
 import { E2E_BACKENDS, startTestHub, type TestHub } from '../support/test-hub';
@@ -59,10 +58,7 @@ describe.each(E2E_BACKENDS)('portal journey through the gateway (%s)', (_backend
     expect(one.data.procedure.feeVnd).toBeGreaterThan(0);
     form = one.data.procedure.eForm.fields;
     expect(form.some((f) => f.binding === 'citizen.fullName')).toBe(true);
-    official = await issueAccessToken(
-      { id: 'official:test', role: 'OFFICIAL', agencyCode: one.data.procedure.agency.code },
-      config.AUTH_SECRET,
-    );
+    official = await testHub.token({ id: 'official:test', role: 'OFFICIAL', agencyCode: one.data.procedure.agency.code });
   });
 
   it('2. prefills the e-form from the population database over SOAP, with the source of each value', async () => {
@@ -229,13 +225,13 @@ describe.each(E2E_BACKENDS)('portal journey through the gateway (%s)', (_backend
     });
 
     it("a citizen cannot read another citizen's dossier", async () => {
-      const other = await issueAccessToken({ id: 'citizen:079195001234', role: 'CITIZEN', personalId: '079195001234' }, config.AUTH_SECRET);
+      const other = await testHub.token({ id: 'citizen:079195001234', role: 'CITIZEN', personalId: '079195001234' });
       const res = await gql(url, `query($c: String!) { dossier(code: $c) { status } }`, { c: dossierCode }, other);
       expect(res.errors![0].extensions!.code).toBe('DOSSIER_NOT_FOUND');
     });
 
     it('shows operators each national source\'s health, and no one else', async () => {
-      const operator = await issueAccessToken({ id: 'operator', role: 'OPERATOR' }, config.AUTH_SECRET);
+      const operator = await testHub.token({ id: 'operator', role: 'OPERATOR' });
       const res = await gql(url, `{ adapterStatus { system calls successes circuitState latencyP95Ms } }`, {}, operator);
       expect(res.errors).toBeUndefined();
       const population = res.data.adapterStatus.find((a: any) => a.system === 'CSDLQG_DAN_CU');

@@ -8,6 +8,7 @@ import { createDossiersSubgraph } from '../../subgraphs/dossiers';
 import { InMemoryTokenBucket, RedisTokenBucket } from '../../subgraphs/dossiers/public-status';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
 import { InProcessEventBus } from '../../subgraphs/shared/events/bus';
+import { configureLogging, memoryLogDestination } from '../../subgraphs/shared/logging';
 import type { ServerHandle } from '../../subgraphs/shared/federation/subgraph-server';
 import type { Database } from '../../subgraphs/shared/storage/database';
 import { openTestDatabase } from '../support/database';
@@ -104,7 +105,7 @@ describe('public dossier status lookup', () => {
 
   it('reaches the portal through the gateway as HTTP 429 with Retry-After and retryAfterSeconds', async () => {
     const single = await startSubgraph(new InMemoryTokenBucket({ capacity: 1, refillPerSecond: 0.01 }));
-    const gateway = createGatewayServer({ subgraphUrls: { dossiers: single }, authSecret: 'a'.repeat(32), internalSecret: TEST_INTERNAL_SECRET });
+    const gateway = createGatewayServer({ subgraphUrls: { dossiers: single }, internalSecret: TEST_INTERNAL_SECRET });
     servers.unshift(gateway);
     const gatewayUrl = (await gateway.start()).url;
     const query = `query($c: String!) { dossierStatus(code: $c) { status appointmentDate } }`;
@@ -122,13 +123,14 @@ describe('public dossier status lookup', () => {
 describe('RedisTokenBucket', () => {
   it('decides in the process when Redis cannot be reached, still limiting', async () => {
     const limiter = new RedisTokenBucket('redis://127.0.0.1:1', { capacity: 2, refillPerSecond: 0.01, commandTimeoutMs: 100 });
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const logs = memoryLogDestination();
+    configureLogging({ level: 'warn', destination: logs });
     try {
       const decisions = [await limiter.take('k'), await limiter.take('k'), await limiter.take('k')];
       expect(decisions.map((d) => d.allowed)).toEqual([true, true, false]);
-      expect(warn).toHaveBeenCalledTimes(1);
+      expect(logs.entries.filter((e) => e.component === 'public-status')).toHaveLength(1);
     } finally {
-      warn.mockRestore();
+      configureLogging({});
       await limiter.close();
     }
   });

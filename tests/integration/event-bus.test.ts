@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { InProcessEventBus, RedisEventBus, subscribeIterator, type EventBus } from '../../subgraphs/shared/events/bus';
+import { configureLogging, memoryLogDestination } from '../../subgraphs/shared/logging';
 
 const TEST_REDIS_URL = process.env.TEST_REDIS_URL || undefined;
 
@@ -62,7 +63,8 @@ describe('InProcessEventBus', () => {
   });
 
   it('keeps delivering to other handlers when one throws or rejects', async () => {
-    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = memoryLogDestination();
+    configureLogging({ level: 'error', destination: logs });
     try {
       const got: string[] = [];
       await bus.subscribe('t', () => { throw new Error('boom'); });
@@ -71,9 +73,9 @@ describe('InProcessEventBus', () => {
       await expect(bus.publish('t', 'x')).resolves.toBeUndefined();
       await settle();
       expect(got).toEqual(['x']);
-      expect(logged).toHaveBeenCalledTimes(2);
+      expect(logs.entries.filter((e) => e.component === 'events' && e.msg === 'handler failed')).toHaveLength(2);
     } finally {
-      logged.mockRestore();
+      configureLogging({});
     }
   });
 });

@@ -32,7 +32,7 @@ describe('identical subscriptions share one upstream (real hub)', () => {
     const { urls } = t.hub;
     gateway = createGatewayServer({
       subgraphUrls: { procedures: urls.procedures!, dossiers: urls.dossiers!, citizens: urls.citizens!, payments: urls.payments! },
-      authSecret: t.config.AUTH_SECRET,
+      devIssuer: t.devIssuer,
       internalSecret: t.config.INTERNAL_SECRET,
     });
     url = (await gateway.start()).url;
@@ -166,7 +166,6 @@ describe('slow consumers and dead peers (tick subgraph)', () => {
     const gateway = createGatewayServer({
       subgraphUrls: { ticks: ticks.url },
       supergraphSdl: ticks.supergraphSdl,
-      authSecret: 'test-auth-secret-of-at-least-32-characters',
       internalSecret: 'test-internal-secret-of-at-least-32-chars',
       ...options,
     });

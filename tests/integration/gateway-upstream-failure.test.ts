@@ -32,7 +32,7 @@ describe('gateway with a subgraph down', () => {
     procedures = createProceduresSubgraph({ db, internalSecret: TEST_INTERNAL_SECRET });
     const dead = await deadUrl();
     const subgraphUrls = { procedures: (await procedures.start()).url, dossiers: dead, citizens: dead, payments: dead };
-    gateway = createGatewayServer({ subgraphUrls, authSecret: 'a'.repeat(32), internalSecret: TEST_INTERNAL_SECRET });
+    gateway = createGatewayServer({ subgraphUrls, internalSecret: TEST_INTERNAL_SECRET });
     url = (await gateway.start()).url;
   });
 

@@ -5,7 +5,7 @@
 import { DEMO_CITIZEN_ID } from '../../adapters/population-db';
 import { startHub, type RunningHub } from '../../gateway/hub/start-hub';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
-import { issueAccessToken } from '../../subgraphs/shared/auth/tokens';
+import { issueAccessToken, type DevIssuer } from '../../gateway/auth/dev-issuer';
 import { loadConfig, type Config } from '../../subgraphs/shared/config';
 import type { Database } from '../../subgraphs/shared/storage/database';
 import { openTestDatabase, TEST_DATABASE_URL } from './database';
@@ -35,8 +35,10 @@ export interface TestHub {
   hub: RunningHub;
   /** The gateway's GraphQL URL. */
   url: string;
-  /** An access token for `principal`, signed as the gateway expects. */
+  /** An access token for `principal`, minted by the hub's development issuer (which the gateway trusts). */
   token(principal: Principal): Promise<string>;
+  /** The development issuer the hub's gateway trusts (for another gateway that must accept the same tokens). */
+  devIssuer: DevIssuer;
   /** The demo citizen's token. */
   citizen: string;
   stop(): Promise<void>;
@@ -60,12 +62,19 @@ export async function startTestHub(onPostgres: boolean, options: TestHubOptions 
   });
   const ownDb: Database | undefined = !options.db && onPostgres ? await openTestDatabase() : undefined;
   const hub = await startHub(config, { db: options.db ?? ownDb });
-  const token = (principal: Principal) => issueAccessToken(principal, config.AUTH_SECRET);
+  const devIssuer = hub.gateway?.devIssuer;
+  if (!devIssuer) {
+    await hub.stop();
+    await ownDb?.close();
+    throw new Error('The test hub needs the development issuer: do not set OIDC_ISSUER in its settings');
+  }
+  const token = (principal: Principal) => issueAccessToken(principal, devIssuer);
   return {
     config,
     hub,
     url: hub.urls.gateway!,
     token,
+    devIssuer,
     citizen: await token({ id: `citizen:${DEMO_CITIZEN_ID}`, role: 'CITIZEN', personalId: DEMO_CITIZEN_ID }),
     async stop() {
       await hub.stop();

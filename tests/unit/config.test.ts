@@ -9,6 +9,7 @@ const SECRETS = {
   INTERNAL_SECRET: 'prod-internal-secret-0123456789abcdef012345',
   PAYMENT_SECRET: 'prod-payment-secret-0123456789',
   POSTAL_WEBHOOK_SECRET: 'prod-postal-webhook-secret-0123456789',
+  OIDC_ISSUER: 'https://sso.example.gov.vn',
 };
 
 /** The message loadConfig throws for `env` (fails the test when it does not throw). */

@@ -3,10 +3,8 @@
  * calls by outcome, a latency histogram and whether each circuit is open. A registry of its own, so
  * several hubs in one test process never collide on prom-client's global registry.
  */
-import type express from 'express';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-export const METRICS_PATH = '/metrics';
 
 export class AdapterPrometheus {
   readonly registry = new Registry();
@@ -44,12 +42,5 @@ export class AdapterPrometheus {
   observe(adapter: string, outcome: string, durationMs: number): void {
     this.calls.inc({ adapter, outcome });
     this.latency.observe({ adapter }, durationMs / 1000);
-  }
-
-  /** Mounts `GET /metrics` (plain, unauthenticated: only counts, no personal data; keep it off the public network). */
-  mount(app: express.Express): void {
-    app.get(METRICS_PATH, async (_req, res) => {
-      res.type(this.registry.contentType).send(await this.registry.metrics());
-    });
   }
 }

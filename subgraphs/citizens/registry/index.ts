@@ -13,7 +13,7 @@ import type { AdapterCompiler } from './compiler-port';
 import { RegistryService } from './registry-service';
 
 export { ADAPTER_LIFECYCLE_TOPIC, type AdapterLifecycleEvent } from './adapter-lifecycle';
-export { AdapterPrometheus, METRICS_PATH } from './adapter-prometheus';
+export { AdapterPrometheus } from './adapter-prometheus';
 export { AdapterRuntime } from './adapter-runtime';
 export type { AdapterCompiler } from './compiler-port';
 export { RegistryService } from './registry-service';

@@ -1,6 +1,6 @@
 /**
  * Who may do what with registered adapters, in one place so that agency administrators (issue 9) need a
- * change here only. Operators may do everything; officials of the owner agency manage their adapter's
+ * change here only. Operators may do everything; agency administrators and officials of the owner agency manage their adapter's
  * versions, dry runs and grants; using an adapter needs a grant (X-Road access rights).
  */
 import type { Principal } from '../../shared/auth/principal';
@@ -19,7 +19,8 @@ function requireSignedIn(principal: Principal): void {
 export function assertMayManage(principal: Principal, permission: RegistryPermission, ownerAgencyCode: string | null): void {
   requireSignedIn(principal);
   if (principal.role === 'OPERATOR') return;
-  const ownsIt = principal.role === 'OFFICIAL' && !!principal.agencyCode && principal.agencyCode === ownerAgencyCode;
+  const ownsIt =
+    (principal.role === 'AGENCY_ADMIN' || principal.role === 'OFFICIAL') && !!principal.agencyCode && principal.agencyCode === ownerAgencyCode;
   if (permission !== 'OPERATE' && ownsIt) return;
   throw new LienthongError(ErrorCode.FORBIDDEN, {
     en: permission === 'OPERATE' ? 'Only operators may change an adapter’s lifecycle.' : 'Only operators and officials of the owner agency may do this.',

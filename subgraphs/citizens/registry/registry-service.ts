@@ -66,7 +66,7 @@ export class RegistryService {
       });
     }
     const existing = await this.deps.prisma.registeredAdapter.findUnique({ where: { name: input.name } });
-    const owner = existing ? existing.ownerAgencyCode : (input.ownerAgencyCode ?? (principal.role === 'OFFICIAL' ? principal.agencyCode : undefined) ?? null);
+    const owner = existing ? existing.ownerAgencyCode : (input.ownerAgencyCode ?? (principal.role === 'OFFICIAL' || principal.role === 'AGENCY_ADMIN' ? principal.agencyCode : undefined) ?? null);
     assertMayManage(principal, 'REGISTER', owner);
     if (!existing && !input.description?.trim()) {
       throw new LienthongError(ErrorCode.BAD_USER_INPUT, { en: 'A new adapter needs a description.', vi: 'Cần mô tả cho bộ chuyển đổi mới.', details: { field: 'description' } });

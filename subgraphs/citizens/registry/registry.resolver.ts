@@ -43,7 +43,7 @@ export class AdapterRegistryResolver {
   @Query(() => [RegisteredAdapterView], { description: 'Các bộ chuyển đổi đã đăng ký (operators: all; officials: their agency’s)' })
   async adapters(@Ctx() ctx: CitizensContext): Promise<RegisteredAdapterView[]> {
     const { principal } = ctx;
-    if (principal.role !== 'OPERATOR' && principal.role !== 'OFFICIAL') assertMayManage(principal, 'READ', null);
+    if (principal.role !== 'OPERATOR' && principal.role !== 'OFFICIAL' && principal.role !== 'AGENCY_ADMIN') assertMayManage(principal, 'READ', null);
     const where = principal.role === 'OPERATOR' ? {} : { ownerAgencyCode: principal.agencyCode ?? '\u0000' };
     return registryOf(ctx).prisma.registeredAdapter.findMany({ where, orderBy: { name: 'asc' } });
   }

@@ -3,7 +3,7 @@
  * handling it while transferred (một cửa liên thông), operators. Anyone else is told the dossier does
  * not exist, so receipt codes cannot be probed for owners.
  */
-import type { Principal } from '../../shared/auth/principal';
+import { dashboardWatches, type Principal } from '../../shared/auth/principal';
 import { ErrorCode, LienthongError } from '../../shared/errors';
 
 export interface DossierOwnership {
@@ -27,6 +27,16 @@ export function canSeeDossier(principal: Principal, dossier: DossierOwnership): 
     default:
       return false;
   }
+}
+
+/**
+ * Who may watch a dossier go by on a live view: whoever may see it, and dashboards (read-only) of its
+ * receiving or handling agency. Never a reason to act on it: actions check canSeeDossier and roles.
+ */
+export function canWatchDossier(principal: Principal, dossier: DossierOwnership): boolean {
+  return (
+    canSeeDossier(principal, dossier) || dashboardWatches(principal, dossier.agencyCode) || (!!dossier.handlingAgencyCode && dashboardWatches(principal, dossier.handlingAgencyCode))
+  );
 }
 
 export function requireAuthenticated(principal: Principal): void {

@@ -8,7 +8,7 @@ import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription, type Subscri
 import type { OutboxRecord } from '../../shared/outbox';
 import type { DossiersContext } from '../context';
 import { Dossier } from '../dossier/dossier';
-import { canSeeDossier, requireAuthenticated } from '../dossier/dossier-access';
+import { canWatchDossier, requireAuthenticated } from '../dossier/dossier-access';
 import type { DossierStatus } from '../dossier/dossier-status';
 import { toDossier } from '../dossier/dossier.mapper';
 import { DossierEvent } from './dossier-event';
@@ -26,7 +26,7 @@ function subscribeToDossierEvents({ args, context }: SubscribeResolverData<unkno
     topics: [DOSSIER_STATUS_TOPIC],
     after: args.after,
     filter: ({ payload: e }) =>
-      canSeeDossier(context.principal, e) &&
+      canWatchDossier(context.principal, e) &&
       (!args.dossierCode || e.dossierCode === args.dossierCode) &&
       (!args.agencyCode || e.agencyCode === args.agencyCode),
   });

@@ -5,6 +5,7 @@
  * push side at once, so an official's action reaches the legacy desk without waiting for the pass.
  * The status-code table is loaded and checked when the sync is created: a bad table stops the start.
  */
+import { logger } from '../../shared/logging';
 import { LegacyStatusTable, type LegacyOneStopClient, type LegacyStatusTableSource } from '../../../adapters/legacy-one-stop';
 import type { Principal } from '../../shared/auth/principal';
 import type { Unsubscribe } from '../../shared/events/bus';
@@ -103,12 +104,12 @@ class LegacySync implements LegacyOneStopSync {
   async runOnce(now?: Date): Promise<LegacySyncPassResult> {
     const pull = await this.pullOnce(now).catch((err: unknown) => {
       // The legacy system being down must not hold back the hub's updates that are due.
-      console.warn(`[legacy-sync ${this.system}] pull failed:`, err instanceof Error ? err.message : err);
+      logger('legacy-sync').warn({ system: this.system, err }, 'pull failed');
       return undefined;
     });
     const { recorded, push } = await this.pushOnce(now);
     if (pull?.stoppedAt) {
-      console.warn(`[legacy-sync ${this.system}] pull stopped at ${pull.stoppedAt.legacyCode}: ${pull.stoppedAt.error.message}`);
+      logger('legacy-sync').warn({ system: this.system, legacyCode: pull.stoppedAt.legacyCode, error: pull.stoppedAt.error.message }, 'pull stopped');
     }
     return { pull: pull ?? { pages: 0, imported: 0, updated: 0, unchanged: 0, cursor: '' }, recorded, push };
   }
@@ -140,7 +141,7 @@ class LegacySync implements LegacyOneStopSync {
     }
     do {
       this.pushAgain = false;
-      await this.pushOnce().catch((err: unknown) => console.warn(`[legacy-sync ${this.system}] push failed:`, err instanceof Error ? err.message : err));
+      await this.pushOnce().catch((err: unknown) => logger('legacy-sync').warn({ system: this.system, err }, 'push failed'));
     } while (this.pushAgain && this.unsubscribe);
   }
 }

@@ -10,6 +10,7 @@
  * failures are retried a bounded number of times; then the row says FAILED with the error. Nothing
  * here throws into the bus.
  */
+import { logger } from '../../shared/logging';
 import { randomUUID } from 'node:crypto';
 import type { NotificationChannel, Notifier } from '../../../adapters/notification';
 import { isAdapterError } from '../../../adapters/kit';
@@ -101,7 +102,7 @@ export class NotificationDispatcher {
         this.deps.notifiers.map((notifier) => this.notify(notifier, BigInt(outboxId), dossierCode, formData[RECIPIENT_FIELDS[notifier.channel]], rendered)),
       );
     } catch (err) {
-      console.error(`[notifications] event ${outboxId} of ${dossierCode} not notified:`, err);
+      logger('notifications').error({ dossierCode, outboxId: String(outboxId), err }, 'event not notified');
     }
   }
 

@@ -10,6 +10,7 @@
  * so two hub processes do not send the same delivery at once; a resend after a crash is harmless, the
  * portal takes each `maSuKien` once.
  */
+import { logger } from '../../shared/logging';
 import type { NationalPortalClient, PortalDossierRecord, PortalProgressUpdate } from '../../../adapters/national-portal';
 import type { PrismaClient } from '../../shared/storage/database';
 import { PortalSyncKind, PortalSyncState } from './portal-sync-planner';
@@ -121,7 +122,7 @@ export class PortalSyncSender {
           nextAttemptAt: new Date(now.getTime() + this.backoffMs(attempts)),
         },
       });
-      if (givesUp) console.warn(`[portal-sync] gave up on event ${row.eventId} of ${row.dossierCode} after ${attempts} attempts: ${lastError}`);
+      if (givesUp) logger('portal-sync').warn({ dossierCode: row.dossierCode, eventId: String(row.eventId), attempts, lastError }, 'gave up on event');
       return givesUp ? 'FAILED' : 'RETRYING';
     }
   }

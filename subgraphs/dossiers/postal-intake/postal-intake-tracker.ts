@@ -12,6 +12,7 @@
  * NOT_ACCEPTED with the reason. A carrier or database failure leaves the pickup for the next pass.
  * The carrier is never called inside a database transaction.
  */
+import { logger } from '../../shared/logging';
 import { PeriodicPass } from '../../shared/jobs/periodic-pass';
 import type { PostalClient, PostalTracking } from '../../../adapters/postal';
 import type { Principal } from '../../shared/auth/principal';
@@ -115,7 +116,7 @@ export class PostalIntakeTracker {
 
   private async follow(row: PostalIntakeRow, now: Date, result: PostalIntakeScanResult): Promise<void> {
     const tracking = await this.deps.postal.tracking(row.trackingCode!).catch((err: unknown) => {
-      console.warn(`[postal-intake] tracking of ${row.trackingCode} failed:`, err instanceof Error ? err.message : err);
+      logger('postal-intake').warn({ trackingCode: row.trackingCode, err }, 'tracking failed');
       return undefined;
     });
     if (!tracking) {
@@ -174,7 +175,7 @@ export class PostalIntakeTracker {
         result.notAccepted += 1;
         return;
       }
-      console.warn(`[postal-intake] intake of ${row.trackingCode} failed, retried next pass:`, err instanceof Error ? err.message : err);
+      logger('postal-intake').warn({ trackingCode: row.trackingCode, err }, 'intake failed, retried next pass');
       // Released to where it was, so the next pass (of any tracker) tries again.
       const back = IN_CARRIAGE.includes(row.status as PostalIntakeStatus) ? row.status : PostalIntakeStatus.IN_TRANSIT;
       await settle({ status: back }).catch(() => undefined); // if even this fails, the claim goes stale and is taken over

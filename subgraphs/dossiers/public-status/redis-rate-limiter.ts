@@ -4,6 +4,7 @@
  * processes' clocks never meet). If Redis fails or is slow, the process falls back to its own
  * in-memory buckets: the public lookup stays up and still limited, only per process for that while.
  */
+import { logger } from '../../shared/logging';
 import Redis from 'ioredis';
 import {
   checkedLimits,
@@ -76,7 +77,7 @@ export class RedisTokenBucket implements RateLimiter {
       if (!this.warned) {
         // Once per outage, not once per lookup.
         this.warned = true;
-        console.warn(`[public-status] rate limiting per process: Redis unavailable (${(err as Error).message})`);
+        logger('public-status').warn({ err }, 'rate limiting per process: Redis unavailable');
       }
       return this.fallback.takeNow(key);
     }

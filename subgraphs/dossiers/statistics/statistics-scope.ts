@@ -29,7 +29,9 @@ const badInput = (field: string, vi: string, en: string) => new LienthongError(E
 export function scopedAgency(principal: Principal, requested: string | null | undefined): string | null {
   requireAuthenticated(principal);
   if (principal.role === 'OPERATOR') return requested ?? null;
-  if (principal.role === 'OFFICIAL' && principal.agencyCode) {
+  // An unscoped dashboard watches every agency; a scoped one, like an official, only its own.
+  if (principal.role === 'DASHBOARD' && !principal.agencyCode) return requested ?? null;
+  if ((principal.role === 'OFFICIAL' || principal.role === 'AGENCY_ADMIN' || principal.role === 'DASHBOARD') && principal.agencyCode) {
     if (!requested || requested === principal.agencyCode) return principal.agencyCode;
     throw new LienthongError(ErrorCode.FORBIDDEN, {
       vi: 'Cán bộ chỉ xem thống kê hồ sơ của cơ quan mình.',

@@ -9,6 +9,7 @@ import { ErrorCode, LienthongError } from '../../shared/errors';
 import type { OutboxRecord } from '../../shared/outbox';
 import type { PaymentsContext } from '../context';
 import { mayHandleDossierPayment } from '../dossier/dossier-access';
+import { dashboardWatches } from '../../shared/auth/principal';
 import { PaymentStatus } from '../payment/payment-status';
 import { Payment } from '../payment/payment';
 import { visiblePayment } from '../payment/payment-visibility';
@@ -55,7 +56,8 @@ function subscribeToPaymentEvents({ args, context }: SubscribeResolverData<unkno
   // Who may see an event depends on its dossier (agency, applicant): one read per event, cached per code.
   return filterIterator(records, async (record) => {
     const dossier = await context.loaders.dossierByCode.clear(record.payload.dossierCode).load(record.payload.dossierCode);
-    if (!dossier || !mayHandleDossierPayment(principal, dossier)) return undefined;
+    // Dashboards watch their agency's (or, unscoped, every) payment; they never handle one.
+    if (!dossier || !(mayHandleDossierPayment(principal, dossier) || dashboardWatches(principal, dossier.agencyCode))) return undefined;
     if (args.agencyCode && dossier.agencyCode !== args.agencyCode) return undefined;
     return toPaymentEvent(record, dossier.agencyCode);
   });

@@ -3,6 +3,7 @@
  * two bindings: an in-process bus for the embedded default, Redis pub/sub when several
  * processes share events. Handlers must be idempotent: delivery is at-least-once per subscriber.
  */
+import { logger } from '../logging';
 import { EventEmitter } from 'node:events';
 import Redis from 'ioredis';
 
@@ -27,7 +28,7 @@ function runHandler(handler: Handler, payload: unknown, topic: string): void {
   // A failing subscriber must not break the publisher nor the other subscribers.
   Promise.resolve()
     .then(() => handler(payload))
-    .catch((err) => console.error(`[events] handler for ${topic} failed:`, err));
+    .catch((err) => logger('events').error({ topic, err }, 'handler failed'));
 }
 
 export class InProcessEventBus implements EventBus {
@@ -70,7 +71,7 @@ export class RedisEventBus implements EventBus {
         payload = JSON.parse(message);
       } catch {
         // Anyone with access to Redis can publish on our channels: a bad message is dropped, never fatal.
-        console.error(`[events] dropped a message on ${topic} that is not JSON`);
+        logger('events').error({ topic }, 'dropped a message that is not JSON');
         return;
       }
       for (const handler of this.handlers.get(topic) ?? []) runHandler(handler, payload, topic);

@@ -17,6 +17,12 @@ import { WebSocketServer } from 'ws';
 import { INTERNAL_TOKEN_HEADER, readInternalToken } from '../auth/tokens';
 import { ErrorCode, LienthongError } from '../errors';
 import { type BaseContext, localeFrom } from './context';
+// --- operations (issue 9D) ---
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { operationLoggingPlugin, requestContextMiddleware } from '../logging-request';
+import { mountHealth, type ReadinessCheck } from './health';
+import { ServerMetrics } from './metrics';
+// --- end operations ---
 
 /**
  * A subgraph answers an executed operation with 200 even when resolvers threw typed errors: the
@@ -52,7 +58,20 @@ export interface SubgraphServerOptions<C extends BaseContext> {
   onStarted?: (running: RunningServer) => void | Promise<void>;
   /** Runs first on stop, e.g. to stop event consumers. @default none */
   onStopping?: () => void | Promise<void>;
+  // --- operations (issue 9D) ---
+  /** `/readyz` checks (database, Redis…), by name. @default none: ready while listening and not draining */
+  readiness?: Record<string, ReadinessCheck>;
+  /** Serve `GET /metrics`. @default true */
+  metricsEnabled?: boolean;
+  /** Adds the subgraph's own figures (outbox, adapters) to its registry. @default none */
+  metrics?: (metrics: ServerMetrics) => void;
+  /** On stop, how long requests in flight may take before their connections are closed. @default 10000 */
+  shutdownGraceMs?: number;
+  // --- end operations ---
 }
+
+/** What the process decides for every subgraph it runs (ports, probes, shutdown), as opposed to what the subgraph itself wires. */
+export type SubgraphListenOptions = Partial<Pick<SubgraphServerOptions<BaseContext>, 'port' | 'host' | 'readiness' | 'metricsEnabled' | 'shutdownGraceMs'>>;
 
 export interface RunningServer {
   /** GraphQL endpoint URL (HTTP; the same path serves graphql-ws). */
@@ -72,6 +91,9 @@ export function buildSubgraphServer<C extends BaseContext>(options: SubgraphServ
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   let stopWs: (() => Promise<void>) | undefined;
   let apollo: ApolloServer<C> | undefined;
+  let draining = false;
+  const serverMetrics = new ServerMetrics(options.name);
+  options.metrics?.(serverMetrics);
 
   const authenticate = async (token: unknown, acceptLanguage: string | undefined, requestId?: string) => {
     if (typeof token !== 'string' || token === '') {
@@ -95,12 +117,22 @@ export function buildSubgraphServer<C extends BaseContext>(options: SubgraphServ
         // The hub stops its parts in order on SIGTERM; Apollo's own per-server signal handlers raced it and hung.
         stopOnTerminationSignals: false,
         // No Apollo Studio here: federated traces would only add bytes to every subgraph answer.
-        plugins: [executedOperationsAnswer200, ApolloServerPluginInlineTraceDisabled()],
+        plugins: [
+          executedOperationsAnswer200,
+          ApolloServerPluginInlineTraceDisabled(),
+          // Stops accepting, then waits for requests in flight (bounded) before closing connections.
+          ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
+          operationLoggingPlugin(options.name),
+          serverMetrics.graphqlPlugin(),
+        ],
       });
       await apollo.start();
-      app.get('/healthz', (_req, res) => {
-        res.json({ status: 'ok', service: options.name });
-      });
+      app.use(requestContextMiddleware());
+      if (options.metricsEnabled ?? true) {
+        app.use(serverMetrics.httpMiddleware());
+        serverMetrics.mount(app);
+      }
+      mountHealth(app, { service: options.name, checks: options.readiness, draining: () => draining });
       options.routes?.(app);
       app.use(
         '/graphql',
@@ -135,6 +167,7 @@ export function buildSubgraphServer<C extends BaseContext>(options: SubgraphServ
       return running;
     },
     async stop() {
+      draining = true;
       await options.onStopping?.();
       await stopWs?.();
       await apollo?.stop();

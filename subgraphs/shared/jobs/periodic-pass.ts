@@ -3,6 +3,8 @@
  * still running is never doubled (the next tick tries again), a failed pass is logged and the job goes
  * on, the timer does not keep the process alive, and stop() waits for the pass in progress.
  */
+import { logger } from '../logging';
+
 export class PeriodicPass {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
@@ -18,7 +20,7 @@ export class PeriodicPass {
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.pass()
-        .catch((err) => console.error(`[${this.name}] pass failed:`, err))
+        .catch((err) => logger(this.name).error({ err }, 'pass failed'))
         .finally(() => (this.running = undefined));
     }, this.intervalMs);
     this.timer.unref();

@@ -11,6 +11,7 @@
  * No transaction is held while publishing: an in-process handler may itself write (and, on the
  * embedded database, the pool has one connection).
  */
+import { logger } from '../logging';
 import type { EventBus } from '../events/bus';
 import type { PrismaClient } from '../storage/database';
 import type { OutboxNotifier } from './outbox';
@@ -102,7 +103,7 @@ export class OutboxRelay implements OutboxNotifier {
             published.push(event.id);
           } catch (err) {
             // Leave it and the rest leased: they are retried, in order, when the lease expires.
-            console.error(`[outbox] could not publish event ${event.id} (${event.topic}):`, err);
+            logger('outbox').error({ eventId: String(event.id), topic: event.topic, dossierCode: dossierCodeOf(event.payload), err }, 'could not publish event');
             break;
           }
         }
@@ -113,7 +114,7 @@ export class OutboxRelay implements OutboxNotifier {
       }
     } catch (err) {
       // The database is unreachable or shutting down; the next poll tries again.
-      if (!this.stopped) console.error('[outbox] relay pass failed:', err);
+      if (!this.stopped) logger('outbox').error({ err }, 'relay pass failed');
     }
   }
 
@@ -141,4 +142,11 @@ export class OutboxRelay implements OutboxNotifier {
     // A retried event keeps its sequence; publish in sequence order, which is id order for new ones.
     return rows.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
   }
+}
+
+/** The dossier an event is about, for its log lines (dossier events carry `dossierCode` or `code`). */
+function dossierCodeOf(payload: unknown): string | undefined {
+  const p = payload as { dossierCode?: unknown; code?: unknown } | null;
+  const code = p?.dossierCode ?? p?.code;
+  return typeof code === 'string' ? code : undefined;
 }

@@ -10,6 +10,7 @@
  * consumer, then joins the shared read. A reader that does not keep up is ended with SLOW_CONSUMER
  * rather than buffering without bound.
  */
+import { logger } from '../logging';
 import { ErrorCode, LienthongError } from '../errors';
 import type { EventBus, Unsubscribe } from '../events/bus';
 import type { PrismaClient } from '../storage/database';
@@ -283,7 +284,7 @@ export class OutboxTail {
       }
     } catch (err) {
       // The database is unreachable or closing; the next wake-up or poll reads again.
-      if (this.live.size > 0) console.error('[outbox-tail] read failed:', err);
+      if (this.live.size > 0) logger('outbox-tail').error({ err }, 'read failed');
     }
   }
 
