@@ -32,7 +32,8 @@ import pg from 'pg';
 import { DEMO_CITIZEN_ID } from '../adapters/population-db';
 import { createDossiersSubgraph } from '../subgraphs/dossiers';
 import { seedCatalogues } from '../subgraphs/procedures';
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../subgraphs/shared/auth/tokens';
+import { INTERNAL_TOKEN_HEADER } from '../subgraphs/shared/auth/tokens';
+import { internalTokenSource } from './internal-token-source';
 import { configFromProcessEnvironment } from '../subgraphs/shared/config';
 import { InProcessEventBus } from '../subgraphs/shared/events/bus';
 import { openDatabase, type Database } from '../subgraphs/shared/storage/database';
@@ -137,9 +138,9 @@ async function main() {
       server!.once('exit', (code) => reject(new Error(`the subgraph process exited (${code})`)));
     });
     const workload = await submissionWorkload(db.prisma);
-    const tokens = new Map(await Promise.all(workload.map(async (w) => [w.agencyCode, await signInternalToken(w.official, SECRET)] as const)));
+    const tokens = new Map(workload.map((w) => [w.agencyCode, internalTokenSource(w.official, SECRET)] as const));
     const post = async (body: string, token = tokens.get(workload[0].agencyCode)!) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token }, body });
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: await token() }, body });
       const answer = (await res.json()) as { errors?: unknown[] };
       if (answer.errors) throw new Error(JSON.stringify(answer.errors[0]));
     };

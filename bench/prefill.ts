@@ -24,7 +24,8 @@ import {
   generatePopulation,
 } from '../adapters/population-db';
 import { createCitizensSubgraph } from '../subgraphs/citizens';
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../subgraphs/shared/auth/tokens';
+import { INTERNAL_TOKEN_HEADER } from '../subgraphs/shared/auth/tokens';
+import { internalTokenSource } from './internal-token-source';
 import type { Principal } from '../subgraphs/shared/auth/principal';
 import { configFromProcessEnvironment } from '../subgraphs/shared/config';
 import { openDatabase } from '../subgraphs/shared/storage/database';
@@ -67,9 +68,10 @@ async function main() {
     insurance: [clients.insurance, clients.third],
   });
   const { url } = await subgraph.start();
-  const headers = { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: await signInternalToken(operator, SECRET) };
+  const internalToken = internalTokenSource(operator, SECRET);
   const prefill = async (ids: string[]) => {
     const representations = ids.map((personalId) => ({ __typename: 'FormPrefill', procedureCode: '1.001193', personalId, bindings: BINDINGS }));
+    const headers = { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: await internalToken() };
     const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: QUERY, variables: { r: representations } }) });
     const body = (await res.json()) as { errors?: unknown[]; data?: { _entities: Array<{ fields: Array<{ status: string }> }> } };
     if (body.errors) throw new Error(`prefill failed: ${JSON.stringify(body.errors[0])}`);

@@ -15,7 +15,8 @@ import { performance } from 'node:perf_hooks';
 import { ProcedureCatalogue, ProcedurePublisher, createProceduresSubgraph } from '../subgraphs/procedures';
 import type { ProcedureQuery } from '../subgraphs/procedures';
 import { seedSharedCatalogues } from '../subgraphs/procedures/shared-catalogues';
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../subgraphs/shared/auth/tokens';
+import { INTERNAL_TOKEN_HEADER } from '../subgraphs/shared/auth/tokens';
+import { internalTokenSource } from './internal-token-source';
 import { configFromProcessEnvironment } from '../subgraphs/shared/config';
 import { openDatabase } from '../subgraphs/shared/storage/database';
 import { generateProcedures } from './procedure-catalogue-generator';
@@ -109,14 +110,14 @@ async function main(): Promise<void> {
 
     // The same mix through the subgraph over HTTP (GraphQL parsing, validation, serialisation, token check).
     const { url } = await server.start();
-    const token = await signInternalToken({ id: 'bench', role: 'ANONYMOUS' }, config.INTERNAL_SECRET);
+    const token = internalTokenSource({ id: 'bench', role: 'ANONYMOUS' }, config.INTERNAL_SECRET);
     const QUERY = `query($search: String, $agencyCode: String, $fieldCode: String, $onlineLevel: Int, $subject: ProcedureSubject, $first: Int, $after: String) {
       procedures(search: $search, agencyCode: $agencyCode, fieldCode: $fieldCode, onlineLevel: $onlineLevel, subject: $subject, first: $first, after: $after) {
         totalCount edges { node { code name agency { code name } feeVnd } } pageInfo { endCursor }
       }
     }`;
     const http = await measure(Math.min(queries, 300), 30, mix, async (q) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token }, body: JSON.stringify({ query: QUERY, variables: q }) });
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: await token() }, body: JSON.stringify({ query: QUERY, variables: q }) });
       const body = (await res.json()) as { errors?: unknown };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
     });
