@@ -137,6 +137,15 @@ describe('outbox tail', () => {
     await fast.return!();
   });
 
+  it('ends a subscription that arrives while the tail is stopping, instead of polling a closed database', async () => {
+    const stopping = new OutboxTail(db.prisma, bus, { topics: [TOPIC], pollIntervalMs: 20 });
+    await stopping.start();
+    await stopping.stop();
+    const late = stopping.subscribe<Payload>({ topics: [TOPIC] });
+    expect((await late.next()).done).toBe(true);
+    expect(stopping.subscriberCount(TOPIC)).toBe(0);
+  });
+
   (TEST_DATABASE_URL ? it : it.skip)('a transaction that commits after a later one is not skipped by a resume (PostgreSQL)', async () => {
     const reader = tail.subscribe<Payload>({ topics: [TOPIC] });
     const firstOne = take(reader, 1);

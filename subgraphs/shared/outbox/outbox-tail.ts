@@ -151,6 +151,8 @@ export class OutboxTail {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private unsubscribes: Unsubscribe[] = [];
+  /** Set by stop(): a subscription arriving during shutdown ends at once instead of polling a closed database. */
+  private stopped = false;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -169,6 +171,7 @@ export class OutboxTail {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await Promise.all(this.unsubscribes.splice(0).map((off) => off()));
     for (const reader of [...this.readers]) await reader.return();
     while (this.reading) await this.reading;
@@ -186,6 +189,10 @@ export class OutboxTail {
       after,
     );
     this.readers.add(reader as TailReader<unknown>);
+    if (this.stopped) {
+      void reader.return();
+      return reader;
+    }
     // "From now" is fixed at subscribe time, not at the consumer's first read.
     if (after === undefined) {
       reader.ready = this.maxSequence().then(
@@ -238,6 +245,10 @@ export class OutboxTail {
   }
 
   private join(reader: TailReader<unknown>): void {
+    if (this.stopped) {
+      void reader.return();
+      return;
+    }
     if (this.position === undefined) this.position = reader.cursor;
     reader.live = true;
     this.live.add(reader);
