@@ -137,6 +137,25 @@ describe('outbox tail', () => {
     await fast.return!();
   });
 
+  it('a subscriber that leaves while its start is being looked up never joins the shared read (no poll left behind)', async () => {
+    const quick = new OutboxTail(db.prisma, bus, { topics: [TOPIC], pollIntervalMs: 20 });
+    await quick.start();
+    try {
+      const reader = quick.subscribe<Payload>({ topics: [TOPIC] });
+      const pending = reader.next();
+      await reader.return!();
+      expect((await pending).done).toBe(true);
+      const reads = jest.spyOn(db.prisma, '$queryRaw');
+      await new Promise((r) => setTimeout(r, 300));
+      // The test's relay keeps polling its own queries; the tail's shared read is `seq > position`.
+      const tailReads = reads.mock.calls.filter(([sql]) => String((sql as unknown as string[]).join?.('') ?? sql).includes('WHERE seq >'));
+      reads.mockRestore();
+      expect(tailReads).toHaveLength(0);
+    } finally {
+      await quick.stop();
+    }
+  });
+
   it('ends a subscription that arrives while the tail is stopping, instead of polling a closed database', async () => {
     const stopping = new OutboxTail(db.prisma, bus, { topics: [TOPIC], pollIntervalMs: 20 });
     await stopping.start();

@@ -96,6 +96,11 @@ class TailReader<T> implements AsyncIterableIterator<OutboxRecord<T>> {
     }
   }
 
+  /** Ended (returned, failed or the tail stopped): it must never join the shared read again. */
+  get finished(): boolean {
+    return this.done;
+  }
+
   fail(error: Error): void {
     if (this.done) return;
     this.failure = error;
@@ -245,6 +250,8 @@ export class OutboxTail {
   }
 
   private join(reader: TailReader<unknown>): void {
+    // The consumer may have left (or the tail stopped) while this reader was catching up.
+    if (reader.finished) return;
     if (this.stopped) {
       void reader.return();
       return;
