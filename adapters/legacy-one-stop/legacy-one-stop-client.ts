@@ -5,8 +5,8 @@
  * toLienthongError). Both operations may be retried: reading changes has no effect, and a status
  * update is keyed by its event id (maSuKien), which the legacy system applies once.
  */
-import { AdapterError, type AdapterMetrics, type CircuitBreakerOptions, type RetryOptions } from '../kit';
-import { createRestUpstream, type JsonValue, type RestUpstream } from '../rest';
+import { AdapterError } from '../kit';
+import { createJsonApiUpstream, type JsonApiClientOptions, type JsonValue, type RestUpstream } from '../rest';
 import { fromWirePage, LEGACY_ONE_STOP_SYSTEM, type LegacyChangePage } from './legacy-dossier';
 
 export interface LegacyStatusUpdate {
@@ -32,19 +32,7 @@ export interface LegacyOneStopClient {
   close(): void;
 }
 
-export interface LegacyOneStopClientOptions {
-  /** Base URL of the legacy system's API, e.g. `http://localhost:4108`. */
-  baseUrl: string;
-  /** API key the legacy system issued to the hub, sent as `X-API-Key`. */
-  apiKey: string;
-  /** Time allowed for one call, retries included, in ms. @default 5000 */
-  timeoutMs?: number;
-  /** Retries within one call. @default the kit's (3 attempts within the timeout) */
-  retry?: RetryOptions;
-  /** Circuit breaker, or false for none. @default the kit's */
-  circuit?: CircuitBreakerOptions | false;
-  /** Where calls are counted and timed. @default a registry of this client's own */
-  metrics?: AdapterMetrics;
+export interface LegacyOneStopClientOptions extends JsonApiClientOptions {
   /** Name of the system in errors and metrics (and the dossiers' legacySystem). @default "VNPT_IGATE" */
   system?: string;
 }
@@ -60,26 +48,14 @@ class RestLegacyOneStopClient implements LegacyOneStopClient {
 
   constructor(options: LegacyOneStopClientOptions) {
     this.system = options.system ?? LEGACY_ONE_STOP_SYSTEM;
-    this.upstream = createRestUpstream({
-      format: 'json',
-      timeoutMs: options.timeoutMs ?? 5000,
-      retry: options.retry,
-      circuit: options.circuit,
-      metrics: options.metrics,
-      rest: {
-        system: this.system,
-        baseUrl: options.baseUrl,
-        headers: { 'x-api-key': options.apiKey },
-        operations: {
-          danhSachHoSo: { method: 'GET', path: '/api/v1/hoso', query: ['capNhatTu', 'gioiHan'] },
-          capNhatTrangThai: {
-            // The API's method is PUT; the kit's REST client speaks GET and POST, so the call goes as
-            // POST with `X-HTTP-Method-Override: PUT`, which the legacy API honours.
-            method: 'POST',
-            path: '/api/v1/hoso/{maHoSo}/trangthai',
-            body: (input) => ({ trangThai: input.trangThai, ghiChu: input.ghiChu, thoiGian: input.thoiGian, maSuKien: input.maSuKien }),
-          },
-        },
+    this.upstream = createJsonApiUpstream(options, this.system, {
+      danhSachHoSo: { method: 'GET', path: '/api/v1/hoso', query: ['capNhatTu', 'gioiHan'] },
+      capNhatTrangThai: {
+        // The API's method is PUT; the kit's REST client speaks GET and POST, so the call goes as
+        // POST with `X-HTTP-Method-Override: PUT`, which the legacy API honours.
+        method: 'POST',
+        path: '/api/v1/hoso/{maHoSo}/trangthai',
+        body: (input) => ({ trangThai: input.trangThai, ghiChu: input.ghiChu, thoiGian: input.thoiGian, maSuKien: input.maSuKien }),
       },
     });
   }

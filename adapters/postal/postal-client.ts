@@ -4,8 +4,8 @@
  * never retried here: the carrier keys orders by our reference (the dossier code), so the caller may
  * safely repeat a call that failed, and gets the same order rather than a second pickup or parcel.
  */
-import { AdapterError, type AdapterMetrics, type CircuitBreakerOptions, type RetryOptions } from '../kit';
-import { createRestUpstream, type JsonValue, type RestUpstream } from '../rest';
+import { AdapterError } from '../kit';
+import { createJsonApiUpstream, type JsonApiClientOptions, type JsonValue, type RestUpstream } from '../rest';
 import { fromDonHang, fromHanhTrinh, POSTAL_SYSTEM, toWireOrder, type PostalOrder, type PostalOrderKind, type PostalOrderRequest, type PostalTracking } from './postal-order';
 import { isValidTrackingCode } from './tracking-code';
 
@@ -21,19 +21,7 @@ export interface PostalClient {
   close(): void;
 }
 
-export interface PostalClientOptions {
-  /** Base URL of the carrier's API, e.g. `http://localhost:4105`. */
-  baseUrl: string;
-  /** API key agreed with the carrier, sent as `x-api-key`. */
-  apiKey: string;
-  /** Time allowed for one call, retries included, in ms. @default 5000 */
-  timeoutMs?: number;
-  /** Retries of tracking reads. @default the kit's (3 attempts within the timeout) */
-  retry?: RetryOptions;
-  /** Circuit breaker, or false for none. @default the kit's */
-  circuit?: CircuitBreakerOptions | false;
-  /** Where calls are counted and timed. @default a registry of this client's own */
-  metrics?: AdapterMetrics;
+export interface PostalClientOptions extends JsonApiClientOptions {
   /** Name of this carrier in errors and metrics. @default "BUU_CHINH_VNPOST" */
   system?: string;
 }
@@ -44,22 +32,10 @@ class RestPostalClient implements PostalClient {
 
   constructor(options: PostalClientOptions) {
     this.system = options.system ?? POSTAL_SYSTEM;
-    this.upstream = createRestUpstream({
-      format: 'json',
-      timeoutMs: options.timeoutMs ?? 5000,
-      retry: options.retry,
-      circuit: options.circuit,
-      metrics: options.metrics,
-      rest: {
-        system: this.system,
-        baseUrl: options.baseUrl,
-        headers: { 'x-api-key': options.apiKey },
-        operations: {
-          taoDonThuGom: { method: 'POST', path: '/api/v1/don-hang/thu-gom' },
-          taoDonChuyenPhat: { method: 'POST', path: '/api/v1/don-hang/chuyen-phat' },
-          traCuuHanhTrinh: { method: 'GET', path: '/api/v1/hanh-trinh/{maVanDon}' },
-        },
-      },
+    this.upstream = createJsonApiUpstream(options, this.system, {
+      taoDonThuGom: { method: 'POST', path: '/api/v1/don-hang/thu-gom' },
+      taoDonChuyenPhat: { method: 'POST', path: '/api/v1/don-hang/chuyen-phat' },
+      traCuuHanhTrinh: { method: 'GET', path: '/api/v1/hanh-trinh/{maVanDon}' },
     });
   }
 

@@ -12,3 +12,4 @@ export type {
 } from './rest-client';
 export { parseJsonLosslessly } from './lossless-json';
 export type { JsonValue } from './lossless-json';
+export { createJsonApiUpstream, type JsonApiClientOptions } from './json-api-upstream';
