@@ -10,26 +10,12 @@ import type { Principal } from '../../subgraphs/shared/auth/principal';
 import type { InProcessEventBus } from '../../subgraphs/shared/events/bus';
 import type { Database } from '../../subgraphs/shared/storage/database';
 import { startDossiersTestServer, type DossiersTestServer } from '../support/dossiers-server';
-import { FEE_PROCEDURE } from '../support/journey';
+import { FEE_PROCEDURE, FEE_PROCEDURE_FORM } from '../support/journey';
 import { callSubgraph, TEST_INTERNAL_SECRET } from '../support/subgraph-client';
 import { eventually } from '../support/gateway-client';
 
 const citizen: Principal = { id: `citizen:${DEMO_CITIZEN_ID}`, role: 'CITIZEN', personalId: DEMO_CITIZEN_ID };
-const formData = {
-  hoTen: 'Nguyễn Văn An',
-  gioiTinh: 'Nam',
-  ngaySinh: '1990-03-15',
-  queQuan: 'Xã Sóc Sơn, Thành phố Hà Nội',
-  danToc: 'Kinh',
-  quocTich: 'Việt Nam',
-  soDinhDanh: DEMO_CITIZEN_ID,
-  noiThuongTru: 'Số 12 phố Điện Biên Phủ, Phường Ba Đình, Thành phố Hà Nội',
-  noiOHienTai: 'Số 12 phố Điện Biên Phủ, Phường Ba Đình, Thành phố Hà Nội',
-  loaiPhieu: 'Phiếu số 1',
-  mucDichSuDung: 'Bổ sung hồ sơ xin việc',
-  soLuongPhieu: 1,
-  soDienThoai: '0912345678',
-};
+const formData = FEE_PROCEDURE_FORM;
 const SUBMIT = `mutation($i: SubmitDossierInput!) { submitDossier(input: $i) { code status } }`;
 const SUBMIT_DETAILED = `mutation($i: SubmitDossierInput!) { submitDossier(input: $i) {
   code status channel caseCode subjectTaxCode returnMethod postalAddress legacySystem feeVnd receivedAt appointmentAt

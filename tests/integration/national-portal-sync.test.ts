@@ -17,27 +17,13 @@ import { InProcessEventBus } from '../../subgraphs/shared/events/bus';
 import { OutboxRelay } from '../../subgraphs/shared/outbox';
 import type { Database } from '../../subgraphs/shared/storage/database';
 import { openTestDatabase } from '../support/database';
-import { FEE_PROCEDURE } from '../support/journey';
+import { FEE_PROCEDURE, FEE_PROCEDURE_FORM } from '../support/journey';
 import type { DossiersServices } from '../../subgraphs/dossiers/context';
 import { DossierStatus } from '../../subgraphs/dossiers/dossier/dossier-status';
 
 const AGENCY = '000.00.12.H26';
 const official: Principal = { id: 'official:tu-phap-1', role: 'OFFICIAL', agencyCode: AGENCY, workflowRoles: ['RECEPTION'] };
-const formData = {
-  hoTen: 'Nguyễn Văn An',
-  gioiTinh: 'Nam',
-  ngaySinh: '1990-03-15',
-  queQuan: 'Xã Sóc Sơn, Thành phố Hà Nội',
-  danToc: 'Kinh',
-  quocTich: 'Việt Nam',
-  soDinhDanh: DEMO_CITIZEN_ID,
-  noiThuongTru: 'Số 12 phố Điện Biên Phủ, Phường Ba Đình, Thành phố Hà Nội',
-  noiOHienTai: 'Số 12 phố Điện Biên Phủ, Phường Ba Đình, Thành phố Hà Nội',
-  loaiPhieu: 'Phiếu số 1',
-  mucDichSuDung: 'Bổ sung hồ sơ xin việc',
-  soLuongPhieu: 1,
-  soDienThoai: '0912345678',
-};
+const formData = FEE_PROCEDURE_FORM;
 const HOUR = 3_600_000;
 
 describe('national public service portal sync', () => {

@@ -17,7 +17,7 @@ import type { ServerHandle } from '../../subgraphs/shared/federation/subgraph-se
 import { NO_RELAY } from '../../subgraphs/shared/outbox';
 import type { Database } from '../../subgraphs/shared/storage/database';
 import { openTestDatabase } from '../support/database';
-import { FEE_PROCEDURE } from '../support/journey';
+import { FEE_PROCEDURE, FEE_PROCEDURE_FORM } from '../support/journey';
 import { callSubgraph, TEST_INTERNAL_SECRET } from '../support/subgraph-client';
 
 const AGENCY = '000.00.12.H26';
@@ -27,21 +27,7 @@ const citizen: Principal = { id: `citizen:${DEMO_CITIZEN_ID}`, role: 'CITIZEN', 
 const otherCitizen: Principal = { id: 'citizen:079195001234', role: 'CITIZEN', personalId: '079195001234' };
 const official: Principal = { id: 'official:tu-phap-1', role: 'OFFICIAL', agencyCode: AGENCY, workflowRoles: ['RECEPTION'] };
 const otherOfficial: Principal = { id: 'official:xay-dung-1', role: 'OFFICIAL', agencyCode: '000.00.13.H26', workflowRoles: ['RECEPTION'] };
-const formData = {
-  hoTen: 'Nguyễn Văn An',
-  gioiTinh: 'Nam',
-  ngaySinh: '1990-03-15',
-  queQuan: 'Xã Sóc Sơn, Thành phố Hà Nội',
-  danToc: 'Kinh',
-  quocTich: 'Việt Nam',
-  soDinhDanh: DEMO_CITIZEN_ID,
-  noiThuongTru: 'Số 12 phố Điện Biên Phủ, Phường Ba Đình, Thành phố Hà Nội',
-  noiOHienTai: 'Số 12 phố Điện Biên Phủ, Phường Ba Đình, Thành phố Hà Nội',
-  loaiPhieu: 'Phiếu số 1',
-  mucDichSuDung: 'Bổ sung hồ sơ xin việc',
-  soLuongPhieu: 1,
-  soDienThoai: '0912345678',
-};
+const formData = FEE_PROCEDURE_FORM;
 const FIELDS = `id procedureCode status pickupAddress carrierOrderId trackingCode dossierCode refusal { code messageVi messageEn refusedAt }`;
 const REQUEST = `mutation($i: PostalPickupInput!) { requestPostalPickup(input: $i) { ${FIELDS} } }`;
 const ONE = `query($id: ID!) { postalIntake(id: $id) { ${FIELDS} dossier { code channel } } }`;

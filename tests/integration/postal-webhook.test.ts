@@ -18,26 +18,12 @@ import { InProcessEventBus } from '../../subgraphs/shared/events/bus';
 import { NO_RELAY } from '../../subgraphs/shared/outbox';
 import type { Database } from '../../subgraphs/shared/storage/database';
 import { openTestDatabase } from '../support/database';
-import { FEE_PROCEDURE } from '../support/journey';
+import { FEE_PROCEDURE, FEE_PROCEDURE_FORM } from '../support/journey';
 
 const SECRET = 'test-webhook-secret';
 const AGENCY = '000.00.12.H26';
 const citizen: Principal = { id: `citizen:${DEMO_CITIZEN_ID}`, role: 'CITIZEN', personalId: DEMO_CITIZEN_ID };
-const formData = {
-  hoTen: 'Nguyễn Văn An',
-  gioiTinh: 'Nam',
-  ngaySinh: '1990-03-15',
-  queQuan: 'Xã Sóc Sơn, Thành phố Hà Nội',
-  danToc: 'Kinh',
-  quocTich: 'Việt Nam',
-  soDinhDanh: DEMO_CITIZEN_ID,
-  noiThuongTru: 'Số 12 phố Điện Biên Phủ, Phường Ba Đình, Thành phố Hà Nội',
-  noiOHienTai: 'Số 12 phố Điện Biên Phủ, Phường Ba Đình, Thành phố Hà Nội',
-  loaiPhieu: 'Phiếu số 1',
-  mucDichSuDung: 'Bổ sung hồ sơ xin việc',
-  soLuongPhieu: 1,
-  soDienThoai: '0912345678',
-};
+const formData = FEE_PROCEDURE_FORM;
 
 describe('postal tracking webhook', () => {
   let db: Database;

@@ -6,6 +6,23 @@ import { gql } from './gateway-client';
 /** Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam: a level-4 procedure with a fee. */
 export const FEE_PROCEDURE = '2.001417';
 
+/** Its e-form as the demo citizen fills it in, for tests that submit without the prefill. */
+export const FEE_PROCEDURE_FORM = {
+  hoTen: 'Nguyễn Văn An',
+  gioiTinh: 'Nam',
+  ngaySinh: '1990-03-15',
+  queQuan: 'Xã Sóc Sơn, Thành phố Hà Nội',
+  danToc: 'Kinh',
+  quocTich: 'Việt Nam',
+  soDinhDanh: DEMO_CITIZEN_ID,
+  noiThuongTru: 'Số 12 phố Điện Biên Phủ, Phường Ba Đình, Thành phố Hà Nội',
+  noiOHienTai: 'Số 12 phố Điện Biên Phủ, Phường Ba Đình, Thành phố Hà Nội',
+  loaiPhieu: 'Phiếu số 1',
+  mucDichSuDung: 'Bổ sung hồ sơ xin việc',
+  soLuongPhieu: 1,
+  soDienThoai: '0912345678',
+};
+
 /** Đăng ký khai tử: online, with the death notice required as a file. */
 export const DEATH_REGISTRATION = '1.000656';
 export const DEATH_NOTICE = 'Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử';
