@@ -55,7 +55,7 @@ export interface CitizensSubgraph extends ServerHandle {
 export function createCitizensSubgraph(deps: CitizensDeps, options: CitizensServerOptions = {}): CitizensSubgraph {
   const insurance = deps.insurance === undefined ? [] : Array.isArray(deps.insurance) ? deps.insurance : [deps.insurance as InsuranceDbClient];
   const accessLog = new CitizenAccessLog(deps.db.prisma);
-  const relay = deps.bus ? new OutboxRelay(deps.db.prisma, deps.bus) : undefined;
+  const relay = deps.bus ? new OutboxRelay(deps.db.prisma, deps.bus, { singleConnection: deps.db.embedded }) : undefined;
   const registry = createAdapterRegistry({
     prisma: deps.db.prisma,
     compile: deps.adapterCompiler ?? compileAgainstUnifiedSchema,

@@ -105,7 +105,7 @@ export function dossiersOutboxTail(db: Database, bus: EventBus, options: Omit<Ou
 }
 
 export function createDossiersSubgraph(deps: DossiersDeps, options: SubgraphListenOptions = {}): ServerHandle {
-  const relay = new OutboxRelay(deps.db.prisma, deps.bus, deps.outbox);
+  const relay = new OutboxRelay(deps.db.prisma, deps.bus, { singleConnection: deps.db.embedded, ...deps.outbox });
   const tail = deps.tail ?? dossiersOutboxTail(deps.db, deps.bus);
   const catalogue = new ProcedureCatalogue(deps.db.prisma);
   const services: DossiersServices & DossiersEventServices & PublicStatusServices & PostalServices = {

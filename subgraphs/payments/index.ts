@@ -75,7 +75,7 @@ export interface PaymentsSubgraph extends ServerHandle {
 export function createPaymentsSubgraph(deps: PaymentsDeps, options: SubgraphListenOptions = {}): PaymentsSubgraph {
   const logger = deps.logger ?? console;
   const prisma = deps.db.prisma;
-  const relay = new OutboxRelay(prisma, deps.bus, deps.outbox);
+  const relay = new OutboxRelay(prisma, deps.bus, { singleConnection: deps.db.embedded, ...deps.outbox });
   const tail = new OutboxTail(prisma, deps.bus, { topics: PAYMENT_EVENT_TOPICS });
   let publicBaseUrl = deps.publicBaseUrl?.replace(/\/+$/, '');
   const transitions = { prisma, outbox: relay };

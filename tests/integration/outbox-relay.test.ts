@@ -38,7 +38,7 @@ describe('outbox relay', () => {
   const write = (n: number) =>
     db.prisma.$transaction((tx) => appendOutboxEvent(tx, { topic: TOPIC, key: `k${n}`, payload: { n } }), { maxWait: 30_000 });
   const relay = (b: EventBus = bus, leaseMs?: number) => {
-    const r = new OutboxRelay(db.prisma, b, { pollIntervalMs: 20, batchSize: 7, leaseMs });
+    const r = new OutboxRelay(db.prisma, b, { pollIntervalMs: 20, batchSize: 7, leaseMs, singleConnection: db.embedded });
     relays.push(r);
     return r;
   };

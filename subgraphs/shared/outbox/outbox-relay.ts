@@ -23,6 +23,12 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** How long a lease lasts before another relay may retry the event. @default 30000 */
   leaseMs?: number;
+  /**
+   * The database serves one connection at a time (embedded PGlite): statements cannot interleave, so
+   * the lease is one statement instead of a locked transaction, which would hold the only connection
+   * for four round trips on every poll while writers wait. @default false
+   */
+  singleConnection?: boolean;
 }
 
 /** Serialises numbering across relays and processes (any fixed 64-bit key unique to this use). */
@@ -43,6 +49,7 @@ export class OutboxRelay implements OutboxNotifier {
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly leaseMs: number;
+  private readonly singleConnection: boolean;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -52,6 +59,7 @@ export class OutboxRelay implements OutboxNotifier {
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.batchSize = options.batchSize ?? 200;
     this.leaseMs = options.leaseMs ?? 30_000;
+    this.singleConnection = options.singleConnection ?? false;
   }
 
   start(): void {
@@ -122,23 +130,30 @@ export class OutboxRelay implements OutboxNotifier {
     // Times as parameters, not now(): the columns hold UTC without a zone, whatever the session's zone.
     const now = new Date();
     const until = new Date(now.getTime() + this.leaseMs);
-    const rows = await this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OUTBOX_SEQUENCE_LOCK}::bigint)`;
-      return tx.$queryRaw<LeasedEvent[]>`
-        WITH picked AS (
-          SELECT id, seq FROM outbox_event
-          WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < ${now})
-          ORDER BY id LIMIT ${this.batchSize}
-          FOR UPDATE SKIP LOCKED),
-        numbered AS (
-          SELECT id, (SELECT COALESCE(MAX(seq), 0) FROM outbox_event) + ROW_NUMBER() OVER (ORDER BY id) AS seq
-          FROM picked WHERE seq IS NULL)
-        UPDATE outbox_event e SET claimed_until = ${until}, seq = COALESCE(e.seq, numbered.seq)
-        FROM picked LEFT JOIN numbered ON numbered.id = picked.id
-        WHERE e.id = picked.id
-        RETURNING e.id, e.seq, e.topic, e.payload`;
-      // The embedded database has one connection: wait for it rather than fail the pass after 2 s.
-    }, { maxWait: 30_000, timeout: 30_000 });
+    const leaseStatement = (db: Pick<PrismaClient, '$queryRaw'>) => db.$queryRaw<LeasedEvent[]>`
+      WITH picked AS (
+        SELECT id, seq FROM outbox_event
+        WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < ${now})
+        ORDER BY id LIMIT ${this.batchSize}
+        FOR UPDATE SKIP LOCKED),
+      numbered AS (
+        SELECT id, (SELECT COALESCE(MAX(seq), 0) FROM outbox_event) + ROW_NUMBER() OVER (ORDER BY id) AS seq
+        FROM picked WHERE seq IS NULL)
+      UPDATE outbox_event e SET claimed_until = ${until}, seq = COALESCE(e.seq, numbered.seq)
+      FROM picked LEFT JOIN numbered ON numbered.id = picked.id
+      WHERE e.id = picked.id
+      RETURNING e.id, e.seq, e.topic, e.payload`;
+    // The lock must be taken before the numbering statement's snapshot, hence its own statement in a
+    // transaction; on a single connection nothing can commit in between, so no lock is needed.
+    const rows = this.singleConnection
+      ? await leaseStatement(this.prisma)
+      : await this.prisma.$transaction(
+          async (tx) => {
+            await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OUTBOX_SEQUENCE_LOCK}::bigint)`;
+            return leaseStatement(tx);
+          },
+          { maxWait: 30_000, timeout: 30_000 },
+        );
     // A retried event keeps its sequence; publish in sequence order, which is id order for new ones.
     return rows.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
   }
