@@ -13,7 +13,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { disableLibraryTelemetry } from '../subgraphs/shared/config';
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../subgraphs/shared/auth/tokens';
+import { signInternalToken } from '../subgraphs/shared/auth/tokens';
 import { localeFrom } from '../subgraphs/shared/federation/context';
 import type { ServerHandle } from '../subgraphs/shared/federation/subgraph-server';
 // Identity and access (issue 9A): OIDC/JWKS access tokens, the development issuer, introspection gate.
@@ -24,7 +24,9 @@ import { mountDevTokenRoute } from './auth/dev-tokens';
 import { introspectionGate } from './auth/introspection-gate';
 import { mountDashboard } from './dashboard/dashboard-route';
 import type { GatewayContext } from './context';
-import { IdentityForwardingDataSource } from './datasources/identity-forwarding-data-source';
+import { IdentityForwardingDataSource, subgraphHeaders } from './datasources/identity-forwarding-data-source';
+import { dedupeRepresentations } from './transport/entity-dedup';
+import { SubgraphHttp, type SubgraphHttpOptions } from './transport/subgraph-http';
 import { localizeErrorsPlugin } from './plugins/localize-errors-plugin';
 // Abuse limits (issue 9B): depth, cost, aliases, sizes, batching, persisted queries, rate limits.
 import { refuseBatchedOperations } from './plugins/abuse-limits';
@@ -35,7 +37,6 @@ import { startGatewayWs, type GatewayWs, type SubscriptionStats } from './subscr
 import { readCommittedSupergraph } from './supergraph/compose';
 // Operations (issue 9D): /metrics, /livez, /readyz, request ids in logs, graceful shutdown.
 import { GatewayOperations, untilSubscribersCompleted } from './operations/gateway-operations';
-import { REQUEST_ID_HEADER } from '../subgraphs/shared/logging';
 
 export interface GatewayOptions {
   /** GraphQL endpoint of each subgraph, by name (`procedures`, `dossiers`, `citizens`, `payments`). */
@@ -86,6 +87,8 @@ export interface GatewayOptions {
    * @default depth 12, cost 5000, 30 aliases, no batching, 64 KiB text, 256 KiB variables, automatic persisted queries in memory, no rate limit
    */
   abuseLimits?: AbuseLimitOptions;
+  /** Connection pools to subgraphs. @default 64 keep-alive connections per subgraph, 30 s timeouts */
+  subgraphHttp?: SubgraphHttpOptions;
   // --- operations (issue 9D) ---
   /** Serve `GET /metrics` (Prometheus text). @default true */
   metricsEnabled?: boolean;
@@ -127,10 +130,11 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
     metricsEnabled: options.metricsEnabled,
   });
   disableLibraryTelemetry();
+  const subgraphHttp = new SubgraphHttp(options.subgraphHttp);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      operations.instrument(new IdentityForwardingDataSource(name, options.subgraphUrls[name] ?? url!, options.internalSecret), name),
+      new IdentityForwardingDataSource(name, options.subgraphUrls[name] ?? url!, options.internalSecret, subgraphHttp, operations.subgraphCallTimer),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -143,21 +147,15 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
     persistedQueries: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }), ...operations.plugins(), requestGuardPlugin(guard), localizeErrorsPlugin, introspectionGate({ openToAll: options.devTokens })],
   });
+  // Subscription events' entity fetches go through the same pools and deduplication as queries.
   const fetcherFor =
     (context: unknown): SubgraphFetcher =>
     async (serviceName, operation, variables) => {
       const ctx = context as GatewayContext;
-      const res = await fetch(options.subgraphUrls[serviceName], {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'accept-language': ctx.locale,
-          ...(ctx.requestId ? { [REQUEST_ID_HEADER]: ctx.requestId } : {}),
-          [INTERNAL_TOKEN_HEADER]: await signInternalToken(ctx.principal, options.internalSecret, ctx.clientAddress),
-        },
-        body: JSON.stringify({ query: operation, variables }),
-      });
-      return (await res.json()) as Awaited<ReturnType<SubgraphFetcher>>;
+      const deduped = dedupeRepresentations(variables);
+      const body = JSON.stringify({ query: operation, variables: deduped.variables });
+      const { body: answer } = await subgraphHttp.postJson(options.subgraphUrls[serviceName], body, await subgraphHeaders(ctx, options.internalSecret));
+      return deduped.expand((answer ?? {}) as Awaited<ReturnType<SubgraphFetcher>>);
     };
   const subscriptions = new FederatedSubscriptions({
     supergraphSdl,
@@ -222,6 +220,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
       await running?.dispose();
       await apollo.stop();
       await guard.close();
+      await subgraphHttp.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
