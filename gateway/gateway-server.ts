@@ -21,12 +21,13 @@ import { oidcVerifier, refuseEveryToken, type AccessTokenVerifier, type OidcTrus
 import { principalFromAuthorization } from './auth/authenticate';
 import { createDevIssuer, mountDevIssuerRoutes, type DevIssuer } from './auth/dev-issuer';
 import { mountDevTokenRoute } from './auth/dev-tokens';
+import { cacheVerifiedTokens } from './auth/verified-token-cache';
 import { introspectionGate } from './auth/introspection-gate';
 import { mountDashboard } from './dashboard/dashboard-route';
 import type { GatewayContext } from './context';
-import { IdentityForwardingDataSource, subgraphHeaders } from './datasources/identity-forwarding-data-source';
-import { dedupeRepresentations } from './transport/entity-dedup';
-import { SubgraphHttp, type SubgraphHttpOptions } from './transport/subgraph-http';
+import { IdentityForwardingDataSource } from './datasources/identity-forwarding-data-source';
+import { SubgraphCaller } from './transport/subgraph-caller';
+import type { SubgraphHttpOptions } from './transport/subgraph-http';
 import { localizeErrorsPlugin } from './plugins/localize-errors-plugin';
 // Abuse limits (issue 9B): depth, cost, aliases, sizes, batching, persisted queries, rate limits.
 import { refuseBatchedOperations } from './plugins/abuse-limits';
@@ -53,6 +54,8 @@ export interface GatewayOptions {
   devIssuer?: DevIssuer | false;
   /** Secret that signs the identity forwarded to subgraphs. */
   internalSecret: string;
+  /** Verified access tokens remembered until they expire (a session's token is checked once); 0 turns it off. @default 10000 */
+  verifiedTokenCacheSize?: number;
   /** Supergraph SDL to serve. @default the committed schema/supergraph.graphql */
   supergraphSdl?: string;
   /**
@@ -89,6 +92,11 @@ export interface GatewayOptions {
   abuseLimits?: AbuseLimitOptions;
   /** Connection pools to subgraphs. @default 64 keep-alive connections per subgraph, 30 s timeouts */
   subgraphHttp?: SubgraphHttpOptions;
+  /**
+   * How long an answer of the public catalogue (the procedures subgraph) serves every caller; a mutation
+   * through this gateway drops it at once. 0 turns the sharing off. @default 10000
+   */
+  publicReadTtlMs?: number;
   // --- operations (issue 9D) ---
   /** Serve `GET /metrics` (Prometheus text). @default true */
   metricsEnabled?: boolean;
@@ -117,10 +125,15 @@ const NO_SUBSCRIPTIONS: SubscriptionStats = Object.freeze({
 export function createGatewayServer(options: GatewayOptions): GatewayServerHandle {
   const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
   const app = express();
+  // GraphQL answers are POST responses nobody revalidates: express would hash every body for an ETag.
+  app.set('etag', false);
+  app.set('x-powered-by', false);
   app.set('trust proxy', options.trustProxy ?? false);
   // Identity (issue 9A): one issuer's keys count, an external OIDC issuer's or else the development one's.
   const devIssuer = options.oidc || options.devIssuer === false ? undefined : (options.devIssuer ?? createDevIssuer());
-  const verifyAccessToken: AccessTokenVerifier = options.oidc ? oidcVerifier(options.oidc) : (devIssuer?.verify ?? refuseEveryToken);
+  const verifyAccessToken: AccessTokenVerifier = cacheVerifiedTokens(options.oidc ? oidcVerifier(options.oidc) : (devIssuer?.verify ?? refuseEveryToken), {
+    maxEntries: options.verifiedTokenCacheSize,
+  });
   const httpServer = createServer(app);
   const guard = new OperationGuard(options.abuseLimits);
   // Operations (issue 9D); `ws` is read at each scrape, after start.
@@ -130,11 +143,16 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
     metricsEnabled: options.metricsEnabled,
   });
   disableLibraryTelemetry();
-  const subgraphHttp = new SubgraphHttp(options.subgraphHttp);
+  const subgraphs = new SubgraphCaller({
+    subgraphUrls: options.subgraphUrls,
+    internalSecret: options.internalSecret,
+    http: options.subgraphHttp,
+    timer: operations.subgraphCallTimer,
+    publicReadTtlMs: options.publicReadTtlMs,
+  });
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
-      new IdentityForwardingDataSource(name, options.subgraphUrls[name] ?? url!, options.internalSecret, subgraphHttp, operations.subgraphCallTimer),
+    buildService: ({ name }) => new IdentityForwardingDataSource(name, subgraphs),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -147,16 +165,11 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
     persistedQueries: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }), ...operations.plugins(), requestGuardPlugin(guard), localizeErrorsPlugin, introspectionGate({ openToAll: options.devTokens })],
   });
-  // Subscription events' entity fetches go through the same pools and deduplication as queries.
+  // Subscription events' entity fetches go through the same caller as queries.
   const fetcherFor =
     (context: unknown): SubgraphFetcher =>
-    async (serviceName, operation, variables) => {
-      const ctx = context as GatewayContext;
-      const deduped = dedupeRepresentations(variables);
-      const body = JSON.stringify({ query: operation, variables: deduped.variables });
-      const { body: answer } = await subgraphHttp.postJson(options.subgraphUrls[serviceName], body, await subgraphHeaders(ctx, options.internalSecret));
-      return deduped.expand((answer ?? {}) as Awaited<ReturnType<SubgraphFetcher>>);
-    };
+    (serviceName, operation, variables) =>
+      subgraphs.call(serviceName, context as GatewayContext, { query: operation, variables });
   const subscriptions = new FederatedSubscriptions({
     supergraphSdl,
     subgraphUrls: options.subgraphUrls,
@@ -220,7 +233,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
       await running?.dispose();
       await apollo.stop();
       await guard.close();
-      await subgraphHttp.close();
+      await subgraphs.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

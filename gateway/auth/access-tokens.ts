@@ -4,15 +4,16 @@
  * with a guessed shared secret or a public key used as an HMAC secret). `iss`, `aud`, `exp` and `nbf`
  * are checked with a small clock tolerance.
  */
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
 import { ErrorCode, LienthongError } from '../../subgraphs/shared/errors';
 import { DEFAULT_CLAIM_NAMES, principalFromClaims, type ClaimNames } from './claims';
+import { compactJwsVerifier, TokenRefused } from './compact-jws';
 
 /** Turns a bearer token into the caller; rejects with UNAUTHENTICATED. */
 export type AccessTokenVerifier = (token: string) => Promise<Principal>;
 
-/** The algorithms an access token may be signed with. */
+/** The algorithms an access token may be signed with (checked in compact-jws.ts). */
 export const ACCESS_TOKEN_ALGORITHMS = ['RS256', 'ES256'];
 
 export interface OidcTrust {
@@ -36,18 +37,17 @@ const unauthenticated = (en: string, vi: string) => new LienthongError(ErrorCode
 /** A verifier over any key source (the development issuer's local set, or a remote JWKS). */
 export function accessTokenVerifier(keys: JWTVerifyGetKey, trust: Omit<OidcTrust, 'jwksUrl'>): AccessTokenVerifier {
   const names: ClaimNames = { ...DEFAULT_CLAIM_NAMES, ...trust.claims };
+  const verifyJws = compactJwsVerifier(keys, {
+    issuer: trust.issuer,
+    audience: trust.audience ?? 'lienthong',
+    clockToleranceSeconds: trust.clockToleranceSeconds ?? 30,
+  });
   return async (token) => {
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, keys, {
-        issuer: trust.issuer,
-        audience: trust.audience ?? 'lienthong',
-        algorithms: ACCESS_TOKEN_ALGORITHMS,
-        clockTolerance: trust.clockToleranceSeconds ?? 30,
-        requiredClaims: ['exp', 'sub'],
-      }));
+      payload = await verifyJws(token);
     } catch (err) {
-      if (err instanceof joseErrors.JWTExpired) throw unauthenticated('The access token has expired.', 'Mã truy cập đã hết hạn.');
+      if (err instanceof TokenRefused && err.expired) throw unauthenticated('The access token has expired.', 'Mã truy cập đã hết hạn.');
       throw unauthenticated('The access token is not valid.', 'Mã truy cập không hợp lệ.');
     }
     try {

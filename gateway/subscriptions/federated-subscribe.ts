@@ -23,10 +23,9 @@ import {
 } from 'graphql';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
 import type { BaseContext } from '../../subgraphs/shared/federation/context';
-import { RecentReads } from '../../subgraphs/shared/storage/recent-reads';
 import { localizeResult } from './localize-result';
 import { PlanExecutor, type SubgraphFetcher } from './plan-executor';
-import { canonicalJson, SharedStreams, streamKey, visibilityScope, type SharedStreamStats, type StartUpstream } from './shared-streams';
+import { SharedStreams, streamKey, visibilityScope, type SharedStreamStats, type StartUpstream } from './shared-streams';
 import type { QueueLimits, SubscriberSocket } from './subscriber-queue';
 import { UpstreamConnections } from './upstream-connections';
 
@@ -42,14 +41,6 @@ export interface FederatedSubscribeOptions {
   fetcherFor: (context: BaseContext) => SubgraphFetcher;
   /** Per-subscriber queue limits. @default DEFAULT_QUEUE_LIMITS (256 events, 1 MiB buffered) */
   limits?: Partial<QueueLimits>;
-  /**
-   * Subgraphs that serve public data the same to everyone (the procedure catalogue is published by
-   * law): their entity fetches for events are shared by all streams for `publicReadTtlMs`.
-   * @default ["procedures"]
-   */
-  publicSubgraphs?: readonly string[];
-  /** How long a public subgraph's answer serves other streams' events (catalogue data changes by publication, rarely). @default 60000 */
-  publicReadTtlMs?: number;
   /**
    * Subgraphs whose reads are logged per account (citizens' national data): a stream whose plan reads
    * from one runs per account, shared only among that account's screens. @default ["citizens"]
@@ -109,8 +100,6 @@ export class FederatedSubscriptions {
   private readonly connections = new UpstreamConnections();
   private readonly snapshotFields: ReadonlySet<string>;
   private readonly perAccountSubgraphs: ReadonlySet<string>;
-  private readonly publicSubgraphs: ReadonlySet<string>;
-  private readonly publicReads: RecentReads;
   /** Plans by parsed document (the document cache gives one tree per operation text) and operation name. */
   private readonly plans = new WeakMap<DocumentNode, Map<string, SubscriptionNode>>();
   readonly apiSchema: GraphQLSchema;
@@ -122,8 +111,6 @@ export class FederatedSubscriptions {
     this.streams = new SharedStreams<ExecutionResult>({ limits: options.limits, present: localizeResult });
     this.snapshotFields = new Set(options.snapshotFields ?? ['dossierStatsLive']);
     this.perAccountSubgraphs = new Set(options.perAccountSubgraphs ?? ['citizens']);
-    this.publicSubgraphs = new Set(options.publicSubgraphs ?? ['procedures']);
-    this.publicReads = new RecentReads({ ttlMs: options.publicReadTtlMs ?? 60_000, maxEntries: 2000 });
   }
 
   stats(): FederatedSubscriptionStats {
@@ -220,21 +207,6 @@ export class FederatedSubscriptions {
     };
   }
 
-  /** Public subgraphs' answers are shared by every stream for a while; answers with errors are not kept. */
-  private sharedPublicReads(fetcher: SubgraphFetcher): SubgraphFetcher {
-    return (serviceName, operation, variables) => {
-      if (!this.publicSubgraphs.has(serviceName)) return fetcher(serviceName, operation, variables);
-      const key = `${serviceName}\u0000${operation}\u0000${canonicalJson(variables)}`;
-      const answer = this.publicReads.get(key, () => fetcher(serviceName, operation, variables));
-      void answer.then(
-        (r) => r.errors?.length && this.publicReads.forget(key),
-        () => undefined,
-      );
-      // Each stream merges the answer into its own event: give it its own copy.
-      return answer.then((r) => structuredClone(r));
-    };
-  }
-
   private async shape(
     event: FormattedExecutionResult<JsonObject, unknown>,
     node: SubscriptionNode,
@@ -245,7 +217,7 @@ export class FederatedSubscriptions {
       return { errors: (event.errors as GraphQLError[] | undefined) ?? [new GraphQLError('Upstream subscription ended with no data')] };
     }
     const data = structuredClone(event.data);
-    const executor = new PlanExecutor(this.sharedPublicReads(this.options.fetcherFor(context)), (args.variableValues ?? {}) as JsonObject);
+    const executor = new PlanExecutor(this.options.fetcherFor(context), (args.variableValues ?? {}) as JsonObject);
     if (node.rest) await executor.execute(node.rest, data);
     const shaped = await execute({
       schema: this.apiSchema,

@@ -167,3 +167,76 @@ describe('gateway calls to subgraphs', () => {
     }
   });
 });
+
+describe('shared answers of the public catalogue', () => {
+  const names: Record<string, string> = { '1.000001': 'Đăng ký khai sinh' };
+  let calls = 0;
+  const procedures: ReferenceSubgraph = {
+    name: 'procedures',
+    typeDefs: parse(`
+      extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+      type Query { procedure(code: String!): Procedure }
+      type Mutation { rename(code: String!, name: String!): Procedure }
+      type Procedure @key(fields: "code") { code: String! name: String }
+    `),
+    resolvers: {
+      Query: {
+        procedure: (_: unknown, { code }: { code: string }) => {
+          calls += 1;
+          if (!names[code]) throw new GraphQLError('Không tìm thấy thủ tục', { extensions: { code: 'NOT_FOUND' } });
+          return { code, name: names[code] };
+        },
+      },
+      Mutation: {
+        rename: (_: unknown, { code, name }: { code: string; name: string }) => {
+          names[code] = name;
+          return { code, name };
+        },
+      },
+    },
+  };
+  let subgraph: ReferenceSubgraphServer;
+  let gateway: ServerHandle;
+  let url: string;
+  const read = (code = '1.000001', headers: Record<string, string> = {}) =>
+    gql(url, `query P($code: String!) { procedure(code: $code) { code name } }`, { code }, undefined, headers);
+
+  beforeAll(async () => {
+    subgraph = await startReferenceSubgraph(procedures);
+    const urls = { procedures: subgraph.url };
+    gateway = createGatewayServer({ subgraphUrls: urls, supergraphSdl: composeReferenceSupergraph([procedures], urls), internalSecret: TEST_INTERNAL_SECRET });
+    url = (await gateway.start()).url;
+  });
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await subgraph?.stop();
+  });
+
+  it('serves every caller one answer until a mutation through the gateway changes the catalogue', async () => {
+    calls = 0;
+    const answers = await Promise.all([read(), read(), read()]);
+    expect(answers.map((a) => a.data?.procedure.name)).toEqual(['Đăng ký khai sinh', 'Đăng ký khai sinh', 'Đăng ký khai sinh']);
+    expect(calls).toBe(1);
+    expect((await read()).data?.procedure.name).toBe('Đăng ký khai sinh');
+    expect(calls).toBe(1);
+
+    const renamed = await gql(url, `mutation { rename(code: "1.000001", name: "Đăng ký khai sinh (liên thông)") { name } }`);
+    expect(renamed.errors).toBeUndefined();
+    expect((await read()).data?.procedure.name).toBe('Đăng ký khai sinh (liên thông)');
+    expect(calls).toBe(2);
+  });
+
+  it('keeps answers apart by language, and never keeps an answer with errors', async () => {
+    calls = 0;
+    // The Vietnamese answer is already shared (the test above); the English one is read on its own.
+    await read('1.000001', { 'accept-language': 'vi' });
+    expect(calls).toBe(0);
+    await read('1.000001', { 'accept-language': 'en' });
+    expect(calls).toBe(1);
+    const missing = await read('9.999999');
+    expect(missing.errors).toHaveLength(1);
+    await read('9.999999');
+    expect(calls).toBe(3);
+  });
+});

@@ -4,7 +4,8 @@
  * gateway (gateway/auth); they never reach a subgraph, and an access token is never accepted here
  * (different issuer, audience and algorithm).
  */
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { createHmac } from 'node:crypto';
+import { jwtVerify, errors as joseErrors } from 'jose';
 import { ErrorCode, LienthongError } from '../errors';
 import { SIGNED_IN_ROLES, type Principal, type Role } from './principal';
 
@@ -23,22 +24,26 @@ export const INTERNAL_TOKEN_HEADER = 'x-lienthong-internal-token';
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
-/** Signs the forwarded identity for subgraphs. @param clientAddress the caller's address as the gateway saw it */
+/** The protected header of every internal token, encoded once. */
+const INTERNAL_HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+
+/**
+ * Signs the forwarded identity for subgraphs: a compact HS256 JWS (RFC 7515), read back with jose by
+ * readInternalToken. Signed directly with node's HMAC because the gateway signs one per client
+ * request, and jose's general-purpose builder cost more than the HMAC itself.
+ * @param clientAddress the caller's address as the gateway saw it
+ */
 export async function signInternalToken(principal: Principal, secret: string, clientAddress?: string): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
   const claims: Record<string, unknown> = { role: principal.role };
   if (clientAddress) claims.addr = clientAddress;
   if (principal.personalId) claims.pid = principal.personalId;
   if (principal.agencyCode) claims.agency = principal.agencyCode;
   if (principal.workflowRoles?.length) claims.wfr = principal.workflowRoles;
   if (principal.name) claims.name = principal.name;
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(principal.id)
-    .setIssuer(INTERNAL_ISSUER)
-    .setAudience(INTERNAL_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${INTERNAL_TOKEN_TTL_SECONDS}s`)
-    .sign(key(secret));
+  Object.assign(claims, { sub: principal.id, iss: INTERNAL_ISSUER, aud: INTERNAL_AUDIENCE, iat: now, exp: now + INTERNAL_TOKEN_TTL_SECONDS });
+  const signingInput = `${INTERNAL_HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+  return `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
 }
 
 /** The forwarded identity and the caller's address the gateway saw; UNAUTHENTICATED when not the gateway's. */

@@ -87,6 +87,9 @@ export interface ServerHandle {
 
 export function buildSubgraphServer<C extends BaseContext>(options: SubgraphServerOptions<C>): ServerHandle {
   const app = express();
+  // GraphQL answers are POST responses nobody revalidates: express would hash every body for an ETag.
+  app.set('etag', false);
+  app.set('x-powered-by', false);
   const httpServer: Server = createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   let stopWs: (() => Promise<void>) | undefined;

@@ -37,6 +37,11 @@ export class RecentReads {
     return value;
   }
 
+  /** Drops every entry (what they were read from has changed). */
+  clear(): void {
+    this.entries.clear();
+  }
+
   /** Drops `key` (its read turned out not worth keeping, e.g. an answer with errors). */
   forget(key: string): void {
     this.entries.delete(key);
