@@ -9,6 +9,7 @@
  */
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
+import { benchChild, type BenchChild } from './bench-child';
 import { createGatewayServer } from '../gateway/gateway-server';
 import type { SubscriptionStats } from '../gateway/subscriptions/graphql-ws-server';
 import { createDossiersSubgraph } from '../subgraphs/dossiers';
@@ -35,35 +36,10 @@ export interface GatewayStats {
   subscriptions: SubscriptionStats;
 }
 
-/** A forked part: its first IPC message is its ready payload; `request` asks and awaits one answer. */
-export interface BenchChild<R> {
-  ready: R;
-  request<T>(message: string): Promise<T>;
-  stop(): Promise<void>;
-}
-
 export async function forkPart<R>(role: 'subgraphs' | 'gateway', args: string[] = []): Promise<BenchChild<R>> {
   // --expose-gc: the gateway collects garbage before each memory reading, so RSS is live memory.
   const child: ChildProcess = fork(__filename, ['--part', role, ...args], { stdio: 'inherit', execArgv: ['--expose-gc'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const ready = await new Promise<R>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as R));
-    child.once('exit', (code) => reject(new Error(`${role} exited (${code}) before it was ready`)));
-  });
-  return {
-    ready,
-    request: <T>(message: string) =>
-      new Promise<T>((resolve) => {
-        child.once('message', (m) => resolve(m as T));
-        child.send(message);
-      }),
-    async stop() {
-      child.send('stop');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return benchChild<R>(child, role);
 }
 
 /** @param databaseUrl PostgreSQL to use; none: embedded in-memory PGlite (it runs on this process's thread). */

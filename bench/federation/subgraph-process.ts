@@ -1,15 +1,15 @@
 /**
  * Child-process entry: serves the named reference subgraphs (all four by default), each on its own
  * port, and prints `{"<name>": "<url>", ...}` as one JSON line once they listen. It exits on
- * SIGTERM/SIGINT and when its stdin closes (the orchestrator's lifeline: a killed benchmark leaves
- * no subgraphs behind).
- * Usage: node subgraph-process.js [name ...]
+ * SIGTERM/SIGINT and, with `--exit-with-stdin`, when its stdin closes (the orchestrator's lifeline:
+ * a killed benchmark leaves no subgraphs behind; opt-in, as a shell's background job reads /dev/null).
+ * Usage: node subgraph-process.js [--exit-with-stdin] [name ...]
  */
 import { REFERENCE_SUBGRAPHS } from './reference-subgraphs';
 import { startReferenceSubgraph, type ReferenceSubgraphServer } from './subgraph-server';
 
 async function main(): Promise<void> {
-  const names = process.argv.slice(2);
+  const names = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const chosen = names.length ? REFERENCE_SUBGRAPHS.filter((s) => names.includes(s.name)) : REFERENCE_SUBGRAPHS;
   const urls: Record<string, string> = {};
   const servers: ReferenceSubgraphServer[] = [];
@@ -18,11 +18,14 @@ async function main(): Promise<void> {
     servers.push(server);
     urls[subgraph.name] = server.url;
   }
-  const end = () => void Promise.all(servers.map((s) => s.stop())).finally(() => process.exit(0));
-  process.on('SIGTERM', end);
-  process.on('SIGINT', end);
-  if (!process.stdin.isTTY) {
-    process.stdin.on('close', end);
+  const end = (why: string) => {
+    process.stderr.write(`[subgraphs] stopping: ${why}\n`);
+    void Promise.all(servers.map((s) => s.stop())).finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => end('SIGTERM'));
+  process.on('SIGINT', () => end('SIGINT'));
+  if (process.argv.includes('--exit-with-stdin')) {
+    process.stdin.on('close', () => end('stdin closed'));
     process.stdin.resume();
   }
   process.stdout.write(`${JSON.stringify(urls)}\n`);
