@@ -218,6 +218,9 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
         host,
         metricsEnabled: config.METRICS_ENABLED, // issue 9D
         shutdownGraceMs: config.SHUTDOWN_GRACE_MS, // issue 9D
+        publicReadTtlMs: config.PUBLIC_READ_TTL_MS, // issue 10
+        verifiedTokenCacheSize: config.VERIFIED_TOKEN_CACHE_SIZE,
+        subgraphHttp: { connectionsPerOrigin: config.SUBGRAPH_CONNECTIONS },
       });
       gatewayHandle = gateway;
       urls.gateway = (await startServer(gateway)).url;

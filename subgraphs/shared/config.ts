@@ -196,6 +196,17 @@ const ConfigSchema = z
      */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     // --- end operations ---
+    // --- gateway performance (issue 10) ---
+    /**
+     * How long an answer of the public procedure catalogue serves every caller at the gateway; a mutation
+     * through the gateway drops it at once; 0 turns sharing off. @default 10000
+     */
+    PUBLIC_READ_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    /** Verified access tokens the gateway remembers until they expire (a session's token is checked once); 0 turns it off. @default 10000 */
+    VERIFIED_TOKEN_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+    /** Keep-alive connections from the gateway to each subgraph. @default 64 */
+    SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1024).default(64),
+    // --- end gateway performance ---
     /** Log level. @default "info" */
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
