@@ -9,7 +9,7 @@
  * changes made elsewhere show after the TTL. Answers with errors are never kept.
  */
 import type { GraphQLFormattedError } from 'graphql';
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../subgraphs/shared/auth/tokens';
+import { INTERNAL_TOKEN_HEADER, INTERNAL_TOKEN_TTL_SECONDS, signInternalToken } from '../../subgraphs/shared/auth/tokens';
 import { ErrorCode, LienthongError } from '../../subgraphs/shared/errors';
 import { REQUEST_ID_HEADER } from '../../subgraphs/shared/logging';
 import { RecentReads } from '../../subgraphs/shared/storage/recent-reads';
@@ -48,16 +48,20 @@ export interface SubgraphCallerOptions {
   publicReadTtlMs?: number;
 }
 
-/** The internal token of a client request, signed on its first subgraph call. */
-const internalTokens = new WeakMap<object, Promise<string>>();
+/**
+ * The internal token of a context, signed on its first subgraph call and again once half its life
+ * has passed: a client request's context is gone long before, but a subscription stream's context
+ * lives as long as the stream, and each of its events' fetches must carry a token still valid.
+ */
+const internalTokens = new WeakMap<object, { token: Promise<string>; signedAt: number }>();
 
-/** The token for `context`'s caller, signed once per request context. */
+/** The token for `context`'s caller, signed once per request context (per half-life for long-lived ones). */
 export function internalTokenFor(context: GatewayContext, secret: string): Promise<string> {
-  let token = internalTokens.get(context);
-  if (!token) {
-    token = signInternalToken(context.principal, secret, context.clientAddress);
-    internalTokens.set(context, token);
-  }
+  const now = Date.now();
+  const held = internalTokens.get(context);
+  if (held && now - held.signedAt < (INTERNAL_TOKEN_TTL_SECONDS * 1000) / 2) return held.token;
+  const token = signInternalToken(context.principal, secret, context.clientAddress);
+  internalTokens.set(context, { token, signedAt: now });
   return token;
 }
 
