@@ -79,7 +79,8 @@ describe('population database simulator', () => {
   });
 
   it('can be switched off (UNAVAILABLE, retryable) and slowed down (TIMEOUT)', async () => {
-    const client = createPopulationDbClient({ wsdlUrl, timeoutMs: 300 });
+    // 1 s, not less: the first call also loads the WSDL, and a loaded CI machine took over 300 ms for it.
+    const client = createPopulationDbClient({ wsdlUrl, timeoutMs: 1000 });
     sim.setAvailable(false);
     expect(await rejection(client.lookup(FIXED_PEOPLE[0].personalId, audit))).toMatchObject({ code: 'UNAVAILABLE', retryable: true, httpStatus: 503 });
     sim.setAvailable(true);
