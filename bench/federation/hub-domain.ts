@@ -29,7 +29,7 @@ import { TokenPool } from './hub-domain/token-pool';
 export type { HubDomainRow } from './hub-domain/measure-contender';
 
 export interface HubDomainOptions {
-  /** Short runs (1 s warm-up, 2 s per run) to check that everything works. */
+  /** Short runs (1 s warm-up, 1 s per run) to check that everything works. */
   smoke: boolean;
   /** PostgreSQL server on which to create the throw-away database. @default undefined (embedded PGlite) */
   postgresUrl?: string;
@@ -38,7 +38,7 @@ export interface HubDomainOptions {
 }
 
 const FULL_PLAN: RunPlan = { warmUpSeconds: 3, runSeconds: 10, rate: 100, rateConnections: 10, throughputConnections: 50 };
-const SMOKE_PLAN: RunPlan = { ...FULL_PLAN, warmUpSeconds: 1, runSeconds: 2 };
+const SMOKE_PLAN: RunPlan = { ...FULL_PLAN, warmUpSeconds: 1, runSeconds: 1 };
 const GATEWAY_CPU = 0;
 const SUBGRAPHS_AND_LOAD_CPU = 1;
 

@@ -7,7 +7,7 @@
  * hub against the floor. Prints tables; `--json` writes the figures.
  *
  *     npm run bench                                   # full: 10 s runs, ~11 min; numbers for docs/benchmarks.md
- *     npm run bench:smoke                             # CI: 2 s runs, ~2.5 min, loose checks
+ *     npm run bench:smoke                             # CI: 1 s runs, ~2 min, loose checks
  *     node dist/bench/federation/run-benchmark.js --only hub,apollo --duration 5 --no-domain --json .scratch/bench.json
  *     node dist/bench/federation/run-benchmark.js --postgres [URL]   # domain queries on a throw-away PostgreSQL database
  *
@@ -61,7 +61,7 @@ function parseCli(argv: string[]): Cli {
 
 function settingsFor(cli: Cli): MeasureSettings {
   return cli.smoke
-    ? { durationSeconds: cli.duration ?? 2, warmupSeconds: 1, rates: [100], rateConnections: 20, throughputConnections: 50, planningSamples: 3 }
+    ? { durationSeconds: cli.duration ?? 1, warmupSeconds: 1, rates: [100], rateConnections: 20, throughputConnections: 50, planningSamples: 2 }
     : { durationSeconds: cli.duration ?? 10, warmupSeconds: 3, rates: [200, 500], rateConnections: 20, throughputConnections: 50, planningSamples: 5 };
 }
 
