@@ -3,15 +3,16 @@
  * over the committed supergraph), graphql-ws subscriptions on the same path, and development
  * sign-in. Subgraph URLs come from configuration; those in the supergraph file are only defaults.
  */
-import { graphqlJsonBody } from '../subgraphs/shared/federation/json-body';
+import { graphqlJsonBody, MAX_REQUEST_BYTES } from '../subgraphs/shared/federation/json-body';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import proxyAddr from 'proxy-addr';
 import { disableLibraryTelemetry } from '../subgraphs/shared/config';
 import { signInternalToken } from '../subgraphs/shared/auth/tokens';
 import { localeFrom } from '../subgraphs/shared/federation/context';
@@ -29,6 +30,8 @@ import { IdentityForwardingDataSource } from './datasources/identity-forwarding-
 import { SubgraphCaller } from './transport/subgraph-caller';
 import type { SubgraphHttpOptions } from './transport/subgraph-http';
 import { localizeErrorsPlugin } from './plugins/localize-errors-plugin';
+import { DirectQueries } from './http/direct-queries';
+import { graphqlEndpoint } from './http/graphql-endpoint';
 // Abuse limits (issue 9B): depth, cost, aliases, sizes, batching, persisted queries, rate limits.
 import { refuseBatchedOperations } from './plugins/abuse-limits';
 import { OperationGuard, requestGuardPlugin, type AbuseLimitOptions } from './plugins/request-guard';
@@ -97,6 +100,12 @@ export interface GatewayOptions {
    * through this gateway drops it at once. 0 turns the sharing off. @default 10000
    */
   publicReadTtlMs?: number;
+  /**
+   * Serve `POST /graphql` without Express, and run valid queries asked before straight from their
+   * cached plan, without Apollo Server's request pipeline (gateway/http/); everything else goes
+   * through Apollo either way. `false` keeps Express and Apollo for every request. @default true
+   */
+  directQueries?: boolean;
   // --- operations (issue 9D) ---
   /** Serve `GET /metrics` (Prometheus text). @default true */
   metricsEnabled?: boolean;
@@ -111,6 +120,8 @@ export interface GatewayServerHandle extends ServerHandle {
   subscriptionStats(): SubscriptionStats;
   /** The development issuer the gateway trusts, when it trusts one (tests and `npm start` mint with it). */
   readonly devIssuer?: DevIssuer;
+  /** Queries run straight from their prepared plan since start (0 with `directQueries: false`). */
+  directlyAnswered(): number;
 }
 
 const NO_SUBSCRIPTIONS: SubscriptionStats = Object.freeze({
@@ -134,7 +145,12 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
   const verifyAccessToken: AccessTokenVerifier = cacheVerifiedTokens(options.oidc ? oidcVerifier(options.oidc) : (devIssuer?.verify ?? refuseEveryToken), {
     maxEntries: options.verifiedTokenCacheSize,
   });
-  const httpServer = createServer(app);
+  // POST /graphql with a JSON body is served without Express (gateway/http/graphql-endpoint.ts); set in start().
+  let graphqlPost: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  let stopping = false;
+  const httpServer = createServer((req, res) => {
+    if (!graphqlPost?.(req, res)) app(req, res);
+  });
   const guard = new OperationGuard(options.abuseLimits);
   // Operations (issue 9D); `ws` is read at each scrape, after start.
   const operations = new GatewayOperations({
@@ -150,10 +166,13 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
     timer: operations.subgraphCallTimer,
     publicReadTtlMs: options.publicReadTtlMs,
   });
-  const gateway = new ApolloGateway({
-    supergraphSdl,
-    buildService: ({ name }) => new IdentityForwardingDataSource(name, subgraphs),
-  });
+  const dataSources = new Map<string, IdentityForwardingDataSource>();
+  const dataSourceFor = (name: string) => {
+    if (!dataSources.has(name)) dataSources.set(name, new IdentityForwardingDataSource(name, subgraphs));
+    return dataSources.get(name)!;
+  };
+  const gateway = new ApolloGateway({ supergraphSdl, buildService: ({ name }) => dataSourceFor(name) });
+  const direct = options.directQueries === false ? undefined : new DirectQueries({ supergraphSdl, dataSourceFor });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
@@ -185,6 +204,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
   return {
     subscriptionStats: () => ws?.stats() ?? NO_SUBSCRIPTIONS,
     devIssuer,
+    directlyAnswered: () => direct?.answered ?? 0,
     async start() {
       await apollo.start();
       // Request ids, /metrics, /livez (alias /healthz), /readyz (issue 9D).
@@ -193,19 +213,29 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
       if (devIssuer && options.devTokens) mountDevTokenRoute(app, devIssuer);
       // Other routes (e.g. the live dashboard page) mount here, before the GraphQL endpoint.
       mountDashboard(app);
+      const contextFor = async (req: IncomingMessage, requestId?: string): Promise<GatewayContext> => ({
+        principal: await principalFromAuthorization(req.headers.authorization, verifyAccessToken),
+        locale: localeFrom(req.headers['accept-language']),
+        requestId: requestId ?? (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+        // The socket's address, or the forwarded one when it came through a proxy Express's `trust proxy` trusts.
+        clientAddress: proxyAddr(req, app.get('trust proxy fn')),
+      });
+      // Without direct queries the endpoint stays Express's too, exactly as before it existed.
+      if (direct) graphqlPost = graphqlEndpoint({
+        apollo,
+        direct,
+        guard,
+        contextFor,
+        maxBodyBytes: MAX_REQUEST_BYTES,
+        metrics: (options.metricsEnabled ?? true) ? operations.metrics : undefined,
+        stopping: () => stopping,
+      });
+      // Other requests to /graphql (GET, other body types) keep Express and Apollo's integration.
       app.use(
         '/graphql',
         ...graphqlJsonBody(),
         refuseBatchedOperations(guard.maxBatchedOperations),
-        expressMiddleware(apollo, {
-          context: async ({ req }) => ({
-            principal: await principalFromAuthorization(req.header('authorization'), verifyAccessToken),
-            locale: localeFrom(req.header('accept-language')),
-            requestId: req.header('x-request-id') ?? randomUUID(),
-            // req.ip: the socket's address, or the forwarded one when it came through a trusted proxy.
-            clientAddress: req.ip,
-          }),
-        }),
+        expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }),
       );
       ws = startGatewayWs({
         httpServer,
@@ -224,6 +254,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
       // Graceful (issue 9D): not ready any more; subscribers told `complete`, then sockets closed with 1001;
       // then apollo.stop() stops accepting and waits for HTTP requests in flight (bounded by the grace).
       operations.beginDraining();
+      stopping = true;
       const running = ws;
       if (running) {
         subscriptions.close();

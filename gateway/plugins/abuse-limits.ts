@@ -51,13 +51,22 @@ export async function abuseLimitsFromConfig(config: Config): Promise<AbuseLimitO
   };
 }
 
+/** Whether an array body of `operations` is refused: all arrays when batching is off (1), else longer ones. */
+export function isRefusedBatch(operations: number, maxOperations: number): boolean {
+  return maxOperations <= 1 || operations > maxOperations;
+}
+
+/** BATCH_NOT_ALLOWED (400) for an array body of `operations`, in the caller's language, as a JSON text. */
+export function batchRefusalBody(operations: number, maxOperations: number, acceptLanguage: string | undefined): string {
+  const error = new LienthongError(ErrorCode.BATCH_NOT_ALLOWED, { details: { operations, maxOperations } });
+  const messages = error.extensions.messages as { vi: string; en: string };
+  return JSON.stringify({ errors: [{ message: messages[localeFrom(acceptLanguage)], extensions: error.extensions }] });
+}
+
 /** Refuses array bodies longer than `maxOperations` (all of them when it is 1) with BATCH_NOT_ALLOWED (400). */
 export function refuseBatchedOperations(maxOperations: number): RequestHandler {
   return (req, res, next) => {
-    if (!Array.isArray(req.body) || (maxOperations > 1 && req.body.length <= maxOperations)) return next();
-    const error = new LienthongError(ErrorCode.BATCH_NOT_ALLOWED, { details: { operations: req.body.length, maxOperations } });
-    const locale = localeFrom(req.header('accept-language'));
-    const messages = error.extensions.messages as { vi: string; en: string };
-    res.status(400).json({ errors: [{ message: messages[locale], extensions: error.extensions }] });
+    if (!Array.isArray(req.body) || !isRefusedBatch(req.body.length, maxOperations)) return next();
+    res.status(400).type('application/json').send(batchRefusalBody(req.body.length, maxOperations, req.header('accept-language')));
   };
 }

@@ -1,4 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Locale } from '../../subgraphs/shared/federation/context';
 import { ERROR_CATALOGUE, ErrorCode } from '../../subgraphs/shared/errors';
 import type { GatewayContext } from '../context';
 import { localizeError } from './localize-errors';
@@ -26,32 +28,44 @@ const statusOf = (code: unknown): number | undefined =>
   typeof code === 'string' && code in ERROR_CATALOGUE ? ERROR_CATALOGUE[code as ErrorCode].status : undefined;
 
 /**
- * Rewrites every error of a response into the caller's language (see localize-errors.ts), and sets
- * the HTTP status: 200 with partial data, else the status of the first typed error (with Retry-After
- * when it is RATE_LIMITED).
+ * Rewrites the errors of one result into the caller's language (see localize-errors.ts), masking and
+ * logging unexpected ones, and says the answer's HTTP status: 200 with partial data, the status of the
+ * first typed error when nothing was produced (`data: null`), else unchanged (undefined). Shared by
+ * Apollo's path (the plugin below) and the gateway's direct query path.
  */
+export function localizeResultErrors(
+  result: { data?: unknown; errors?: readonly GraphQLFormattedError[] },
+  locale: Locale,
+  requestId: string,
+): { errors: GraphQLFormattedError[]; status?: number; retryAfterSeconds?: number } {
+  const errors = (result.errors ?? []).map((e) => {
+    const localized = localizeError(e, locale, requestId);
+    if (localized.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && e.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      maskedErrorLog.write({ requestId, message: e.message, code: e.extensions?.code, path: e.path, extensions: e.extensions });
+    }
+    return localized;
+  });
+  const firstStatus = statusOf(errors[0]?.extensions?.code);
+  // Partial data is a successful answer (200); only a request that produced nothing gets the error's status.
+  const status = result.data === null && firstStatus ? firstStatus : result.data ? 200 : undefined;
+  const retryAfter = errors[0]?.extensions?.retryAfterSeconds;
+  return { errors, status, retryAfterSeconds: typeof retryAfter === 'number' ? retryAfter : undefined };
+}
+
+/** Localizes every error of a response and sets its HTTP status (with Retry-After when it is RATE_LIMITED). */
 export const localizeErrorsPlugin: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-        const locale = contextValue?.locale ?? 'vi';
         const result = response.body.singleResult;
-        const requestId = contextValue?.requestId ?? 'unknown';
-        result.errors = result.errors!.map((e) => {
-          const localized = localizeError(e, locale, requestId);
-          if (localized.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && e.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-            maskedErrorLog.write({ requestId, message: e.message, code: e.extensions?.code, path: e.path, extensions: e.extensions });
-          }
-          return localized;
-        });
-        const status = statusOf(result.errors[0]?.extensions?.code);
-        // Partial data is a successful answer (200); only a request that produced nothing gets the error's status.
-        if (result.data === null && status) response.http.status = status;
-        else if (result.data) response.http.status = 200;
+        const localized = localizeResultErrors(result, contextValue?.locale ?? 'vi', contextValue?.requestId ?? 'unknown');
+        result.errors = localized.errors;
+        if (localized.status) response.http.status = localized.status;
         // A rate-limited caller is told when to come back, in the header clients and proxies read.
-        const retryAfter = result.errors[0]?.extensions?.retryAfterSeconds;
-        if (response.http.status === 429 && typeof retryAfter === 'number') response.http.headers.set('retry-after', String(Math.ceil(retryAfter)));
+        if (response.http.status === 429 && localized.retryAfterSeconds !== undefined) {
+          response.http.headers.set('retry-after', String(Math.ceil(localized.retryAfterSeconds)));
+        }
       },
     };
   },

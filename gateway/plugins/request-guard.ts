@@ -47,7 +47,8 @@ export type Admission = { query: string; register?: string } | { error: Lienthon
 
 export class OperationGuard {
   readonly persistedQueries: PersistedQueries;
-  private readonly maxOperationBytes: number;
+  /** Bytes (UTF-8) of an operation's text above which it is refused with QUERY_TOO_LARGE. */
+  readonly maxOperationBytes: number;
   private readonly maxVariablesBytes: number;
 
   constructor(private readonly options: AbuseLimitOptions = {}) {

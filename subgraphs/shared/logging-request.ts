@@ -54,10 +54,30 @@ export function dossierCodeOf(operation: OperationDefinitionNode | undefined, va
 /** The first error's `extensions.code`, or `ok`: the outcome label of logs and metrics. */
 export function outcomeOf(requestContext: Pick<GraphQLRequestContext<object>, 'errors' | 'response'>): string {
   const body = requestContext.response?.body;
-  const errors = requestContext.errors ?? (body?.kind === 'single' ? body.singleResult.errors : undefined);
+  return outcomeOfErrors(requestContext.errors ?? (body?.kind === 'single' ? body.singleResult.errors : undefined));
+}
+
+/** `ok` without errors, else the first one's `extensions.code` (INTERNAL when it has none). */
+export function outcomeOfErrors(errors: ReadonlyArray<{ extensions?: Record<string, unknown> }> | undefined): string {
   if (!errors?.length) return 'ok';
-  const code = (errors[0] as { extensions?: { code?: unknown } }).extensions?.code;
+  const code = errors[0].extensions?.code;
   return typeof code === 'string' ? code : 'INTERNAL';
+}
+
+/** What the log line of one finished operation says. */
+export interface OperationLogLine {
+  operationType: string;
+  operationName?: string;
+  /** `ok`, or the first error's code (see outcomeOf). */
+  outcome: string;
+  durationMs: number;
+}
+
+/** Writes the line of one finished operation, in the request's log context; INTERNAL outcomes as errors. */
+export function logOperation(service: string, line: OperationLogLine): void {
+  const log = logger(service);
+  if (line.outcome === 'INTERNAL') log.error(line, 'operation failed');
+  else log.info(line, 'operation');
 }
 
 /** Logs each GraphQL operation once, at its end, with the request's context. */
@@ -73,16 +93,12 @@ export function operationLoggingPlugin(service: string): ApolloServerPlugin<obje
           if (dossierCode) annotateLogContext({ dossierCode });
         },
         async willSendResponse(requestContext) {
-          const outcome = outcomeOf(requestContext);
-          const line = {
+          logOperation(service, {
             operationType,
             operationName: requestContext.operationName ?? undefined,
-            outcome,
+            outcome: outcomeOf(requestContext),
             durationMs: Math.round(performance.now() - startedAt),
-          };
-          const log = logger(service);
-          if (outcome === 'INTERNAL') log.error(line, 'operation failed');
-          else log.info(line, 'operation');
+          });
         },
       };
     },

@@ -65,20 +65,15 @@ export class ServerMetrics {
   httpMiddleware(): express.RequestHandler {
     return (req, res, next) => {
       const started = process.hrtime.bigint();
-      res.on('finish', () => {
-        // originalUrl: inside a mounted router `req.path` is relative to the mount point.
-        const route = routeLabel(req.originalUrl.split('?')[0]);
-        this.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
-        this.httpDuration.observe({ method: req.method, route }, Number(process.hrtime.bigint() - started) / 1e9);
-      });
+      // originalUrl: inside a mounted router `req.path` is relative to the mount point.
+      res.on('finish', () => this.recordHttp(req.method, req.originalUrl, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
       next();
     };
   }
 
   /** Counts GraphQL operations by type (query, mutation, subscription) and outcome code. */
   graphqlPlugin(): ApolloServerPlugin<object> {
-    const operations = this.operations;
-    const duration = this.operationDuration;
+    const record = this.recordOperation.bind(this);
     return {
       async requestDidStart() {
         const started = performance.now();
@@ -88,13 +83,25 @@ export class ServerMetrics {
             operationType = operation?.operation ?? 'unknown';
           },
           async willSendResponse(requestContext) {
-            const labels = { operation_type: operationType, outcome: outcomeOf(requestContext) };
-            operations.inc(labels);
-            duration.observe(labels, (performance.now() - started) / 1000);
+            record(operationType, outcomeOf(requestContext), (performance.now() - started) / 1000);
           },
         };
       },
     };
+  }
+
+  /** Counts one answered HTTP request; `url` may carry a query string, the route label never does. */
+  recordHttp(method: string, url: string, status: number, seconds: number): void {
+    const route = routeLabel(url.split('?')[0]);
+    this.httpRequests.inc({ method, route, status: String(status) });
+    this.httpDuration.observe({ method, route }, seconds);
+  }
+
+  /** Counts one GraphQL operation by type (query, mutation, subscription) and outcome code. */
+  recordOperation(operationType: string, outcome: string, seconds: number): void {
+    const labels = { operation_type: operationType, outcome };
+    this.operations.inc(labels);
+    this.operationDuration.observe(labels, seconds);
   }
 
   /** Mounts `GET /metrics` (unauthenticated: counts only, no personal data; keep it off the public network). */
