@@ -11,7 +11,7 @@ import { dossierCodeOf, logOperation, outcomeOfErrors } from '../../subgraphs/sh
 import type { ServerMetrics } from '../../subgraphs/shared/federation/metrics';
 import type { LienthongError } from '../../subgraphs/shared/errors';
 import type { GatewayContext } from '../context';
-import { batchRefusalBody, isRefusedBatch } from '../plugins/abuse-limits';
+import { batchRefusal, isRefusedBatch } from '../plugins/abuse-limits';
 import { localizeResultErrors } from '../plugins/localize-errors-plugin';
 import type { OperationGuard } from '../plugins/request-guard';
 import { formatErrors, type DirectQueries, type DirectResult, type PreparedQuery } from './direct-queries';
@@ -64,11 +64,11 @@ export function graphqlEndpoint(options: GraphqlEndpointOptions): (req: Incoming
 
 async function serve(options: GraphqlEndpointOptions, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
   const read = await readJsonBody(req, options.maxBodyBytes);
-  if ('refusal' in read) return send(res, read.refusal.status, read.refusal.body);
+  if ('refusal' in read) return send(res, read.refusal.status, JSON.stringify(read.refusal.body));
   const body = read.body;
   const maxBatch = options.guard.maxBatchedOperations;
   if (Array.isArray(body) && isRefusedBatch(body.length, maxBatch)) {
-    return send(res, 400, batchRefusalBody(body.length, maxBatch, req.headers['accept-language']));
+    return send(res, 400, JSON.stringify(batchRefusal(body.length, maxBatch, req.headers['accept-language'])));
   }
   const prepared = options.direct && !options.stopping() ? await directCandidate(options, req, body, requestId) : undefined;
   if (prepared) return runDirect(options, res, prepared);

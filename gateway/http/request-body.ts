@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { ErrorCode } from '../../subgraphs/shared/errors';
 import { bodyRefusal } from '../../subgraphs/shared/federation/json-body';
 
-export type BodyOutcome = { body: unknown } | { refusal: { status: number; body: string } };
+export type BodyOutcome = { body: unknown } | { refusal: { status: number; body: object } };
 
 /**
  * Whether this reader takes the request: `application/json`, UTF-8 or no charset, not compressed.

@@ -56,17 +56,17 @@ export function isRefusedBatch(operations: number, maxOperations: number): boole
   return maxOperations <= 1 || operations > maxOperations;
 }
 
-/** BATCH_NOT_ALLOWED (400) for an array body of `operations`, in the caller's language, as a JSON text. */
-export function batchRefusalBody(operations: number, maxOperations: number, acceptLanguage: string | undefined): string {
+/** The answer (status 400) to an array body of `operations`: BATCH_NOT_ALLOWED in the caller's language. */
+export function batchRefusal(operations: number, maxOperations: number, acceptLanguage: string | undefined): { errors: object[] } {
   const error = new LienthongError(ErrorCode.BATCH_NOT_ALLOWED, { details: { operations, maxOperations } });
   const messages = error.extensions.messages as { vi: string; en: string };
-  return JSON.stringify({ errors: [{ message: messages[localeFrom(acceptLanguage)], extensions: error.extensions }] });
+  return { errors: [{ message: messages[localeFrom(acceptLanguage)], extensions: error.extensions }] };
 }
 
 /** Refuses array bodies longer than `maxOperations` (all of them when it is 1) with BATCH_NOT_ALLOWED (400). */
 export function refuseBatchedOperations(maxOperations: number): RequestHandler {
   return (req, res, next) => {
     if (!Array.isArray(req.body) || !isRefusedBatch(req.body.length, maxOperations)) return next();
-    res.status(400).type('application/json').send(batchRefusalBody(req.body.length, maxOperations, req.header('accept-language')));
+    res.status(400).json(batchRefusal(req.body.length, maxOperations, req.header('accept-language')));
   };
 }

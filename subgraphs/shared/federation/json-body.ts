@@ -11,14 +11,14 @@ import { ErrorCode, LienthongError } from '../errors';
 export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
 /** The answer to a body that is too large or not JSON: a GraphQL-shaped typed error and its status. */
-export function bodyRefusal(code: ErrorCode.PAYLOAD_TOO_LARGE | ErrorCode.BAD_USER_INPUT, limitBytes?: number): { status: number; body: string } {
+export function bodyRefusal(code: ErrorCode.PAYLOAD_TOO_LARGE | ErrorCode.BAD_USER_INPUT, limitBytes?: number): { status: number; body: { errors: object[] } } {
   const error =
     code === ErrorCode.PAYLOAD_TOO_LARGE
       ? new LienthongError(code, { details: { maxBytes: limitBytes } })
       : new LienthongError(code, { vi: 'Nội dung yêu cầu không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' });
   return {
     status: (error.extensions.http as { status: number }).status,
-    body: JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] }),
+    body: { errors: [{ message: error.message, extensions: error.extensions }] },
   };
 }
 
@@ -28,7 +28,7 @@ const refusal: ErrorRequestHandler = (err, _req, res, next) => {
     type === 'entity.too.large' ? ErrorCode.PAYLOAD_TOO_LARGE : type === 'entity.parse.failed' ? ErrorCode.BAD_USER_INPUT : undefined;
   if (!code) return next(err);
   const { status, body } = bodyRefusal(code, (err as { limit?: number }).limit);
-  res.status(status).type('application/json').send(body);
+  res.status(status).json(body);
 };
 
 /** The parser and its error mapper, to mount before the GraphQL middleware. */
