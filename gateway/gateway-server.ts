@@ -26,7 +26,7 @@ import { cacheVerifiedTokens } from './auth/verified-token-cache';
 import { introspectionGate } from './auth/introspection-gate';
 import { mountDashboard } from './dashboard/dashboard-route';
 import type { GatewayContext } from './context';
-import { IdentityForwardingDataSource } from './datasources/identity-forwarding-data-source';
+import { SubgraphCallerDataSource } from './datasources/subgraph-caller-data-source';
 import { SubgraphCaller } from './transport/subgraph-caller';
 import type { SubgraphHttpOptions } from './transport/subgraph-http';
 import { localizeErrorsPlugin } from './plugins/localize-errors-plugin';
@@ -166,9 +166,9 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
     timer: operations.subgraphCallTimer,
     publicReadTtlMs: options.publicReadTtlMs,
   });
-  const dataSources = new Map<string, IdentityForwardingDataSource>();
+  const dataSources = new Map<string, SubgraphCallerDataSource>();
   const dataSourceFor = (name: string) => {
-    if (!dataSources.has(name)) dataSources.set(name, new IdentityForwardingDataSource(name, subgraphs));
+    if (!dataSources.has(name)) dataSources.set(name, new SubgraphCallerDataSource(name, subgraphs));
     return dataSources.get(name)!;
   };
   const gateway = new ApolloGateway({ supergraphSdl, buildService: ({ name }) => dataSourceFor(name) });

@@ -221,6 +221,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
         publicReadTtlMs: config.PUBLIC_READ_TTL_MS, // issue 10
         verifiedTokenCacheSize: config.VERIFIED_TOKEN_CACHE_SIZE,
         subgraphHttp: { connectionsPerOrigin: config.SUBGRAPH_CONNECTIONS },
+        directQueries: config.DIRECT_QUERIES,
       });
       gatewayHandle = gateway;
       urls.gateway = (await startServer(gateway)).url;

@@ -206,6 +206,14 @@ const ConfigSchema = z
     VERIFIED_TOKEN_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
     /** Keep-alive connections from the gateway to each subgraph. @default 64 */
     SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1024).default(64),
+    /**
+     * Valid queries asked before run straight from their cached plan, and `POST /graphql` skips Express;
+     * `false` sends every request through Express and Apollo Server's pipeline. @default true
+     */
+    DIRECT_QUERIES: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
     // --- end gateway performance ---
     /** Log level. @default "info" */
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

@@ -7,7 +7,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayContext } from '../context';
 import type { SubgraphCaller } from '../transport/subgraph-caller';
 
-export class IdentityForwardingDataSource implements GraphQLDataSource<GatewayContext> {
+export class SubgraphCallerDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
     private readonly caller: SubgraphCaller,
