@@ -50,6 +50,12 @@ export interface DirectQueriesOptions {
   maxEntries?: number;
   /** Longest operation text prepared here; longer ones go to Apollo's path. @default 100000 */
   maxQueryLength?: number;
+  /**
+   * Operation text held in the cache altogether, in characters: with the plans and syntax trees it
+   * stands for (about twenty times the text), this bounds the cache's memory when callers send many
+   * large distinct operations. @default 2000000
+   */
+  maxCachedText?: number;
 }
 
 export class DirectQueries {
@@ -63,6 +69,8 @@ export class DirectQueries {
   private readonly entries = new Map<string, PreparedQuery | null>();
   private readonly maxEntries: number;
   private readonly maxQueryLength: number;
+  private readonly maxCachedText: number;
+  private cachedText = 0;
   /** Queries answered here since start. */
   answered = 0;
 
@@ -76,6 +84,7 @@ export class DirectQueries {
     for (const name of supergraph.subgraphs().names()) this.serviceMap[name] = options.dataSourceFor(name);
     this.maxEntries = options.maxEntries ?? 1000;
     this.maxQueryLength = options.maxQueryLength ?? 100_000;
+    this.maxCachedText = options.maxCachedText ?? 2_000_000;
   }
 
   /** The prepared query for this text and operation name, or null when Apollo's path must answer it. */
@@ -85,10 +94,20 @@ export class DirectQueries {
     let entry = this.entries.get(key);
     if (entry === undefined) {
       entry = this.compile(query, operationName);
-      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      while (this.entries.size > 0 && (this.entries.size >= this.maxEntries || this.cachedText + key.length > this.maxCachedText)) {
+        const oldest = this.entries.keys().next().value!;
+        this.entries.delete(oldest);
+        this.cachedText -= oldest.length;
+      }
       this.entries.set(key, entry);
+      this.cachedText += key.length;
     }
     return entry;
+  }
+
+  /** Operation texts held, and their characters altogether. */
+  get cacheSize(): { entries: number; characters: number } {
+    return { entries: this.entries.size, characters: this.cachedText };
   }
 
   /** Whether `variables` fit the operation's definitions; when they do not, Apollo's path answers with the errors. */
@@ -151,10 +170,10 @@ export class DirectQueries {
  * Errors as Apollo Server formats them: a code on each (INTERNAL_SERVER_ERROR by default), no
  * stack, and `extensions.http` taken out into the answer's status.
  */
-export function formatErrors(errors: readonly GraphQLError[]): { errors: GraphQLFormattedError[]; httpStatus?: number } {
+export function formatErrors(errors: readonly (GraphQLError | Error)[]): { errors: GraphQLFormattedError[]; httpStatus?: number } {
   let httpStatus: number | undefined;
   const formatted = errors.map((raw) => {
-    const error = raw instanceof GraphQLError ? raw : new GraphQLError(String((raw as Error)?.message ?? raw), { originalError: raw as Error });
+    const error = raw instanceof GraphQLError ? raw : new GraphQLError(String(raw?.message ?? raw), { originalError: raw });
     const extensions: Record<string, unknown> = { ...error.extensions, code: error.extensions.code ?? 'INTERNAL_SERVER_ERROR' };
     const http = extensions.http as { status?: unknown; headers?: unknown } | undefined;
     // Apollo's test for an HTTP head it moves out of the error (errors of this hub set only a status).

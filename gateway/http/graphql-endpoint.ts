@@ -122,7 +122,12 @@ async function runDirect(options: GraphqlEndpointOptions, res: ServerResponse, c
   if (refusal) result = formatErrors([refusal]);
   else {
     await options.guard.remember(admission);
-    result = await options.direct!.execute(prepared, operation.variables, context);
+    try {
+      result = await options.direct!.execute(prepared, operation.variables, context);
+    } catch (err) {
+      // Upstream failures are errors inside the result; a throw here is a defect, answered as Apollo would (500, masked).
+      result = { ...formatErrors([err as Error]), httpStatus: 500 };
+    }
   }
   const outcome = outcomeOfErrors(result.errors);
   let status = result.httpStatus ?? 200;

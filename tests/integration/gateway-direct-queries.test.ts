@@ -71,7 +71,8 @@ describe('gateway direct queries', () => {
       internalSecret: TEST_INTERNAL_SECRET,
       devIssuer: issuer,
       directQueries,
-      abuseLimits: { rateLimiter: new InMemoryTokenBucket({ capacity: 40, refillPerSecond: 0.001 }) },
+      // A stopped clock: both gateways' buckets run out alike, and Retry-After cannot differ by rounding.
+      abuseLimits: { rateLimiter: new InMemoryTokenBucket({ capacity: 40, refillPerSecond: 0.001, now: () => 0 }) },
     });
     return { gateway, url: (await gateway.start()).url };
   };
