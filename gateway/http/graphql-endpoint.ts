@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import Negotiator from 'negotiator';
 import { annotateLogContext, REQUEST_ID_HEADER, requestIdFrom, withLogContext } from '../../subgraphs/shared/logging';
 import { dossierCodeOf, logOperation, outcomeOfErrors } from '../../subgraphs/shared/logging-request';
 import type { ServerMetrics } from '../../subgraphs/shared/federation/metrics';
@@ -18,6 +19,9 @@ import { formatErrors, type DirectQueries, type DirectResult, type PreparedQuery
 import { isPlainJsonRequest, readJsonBody } from './request-body';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+const JSON_CALLBACK_TYPE = 'application/json; callbackSpec=1.0; charset=utf-8';
+/** In Apollo Server's order of preference (its MEDIA_TYPES). */
+const SINGLE_RESULT_TYPES = [JSON_TYPE, 'application/graphql-response+json; charset=utf-8', JSON_CALLBACK_TYPE];
 
 export interface GraphqlEndpointOptions {
   /** The path served. @default "/graphql" */
@@ -77,6 +81,8 @@ async function serve(options: GraphqlEndpointOptions, req: IncomingMessage, res:
 
 interface DirectCandidate {
   prepared: PreparedQuery;
+  /** The answer's media type, as Apollo negotiates it from Accept. */
+  contentType: string;
   operation: { query: string; variables: Record<string, unknown>; extensions?: Record<string, unknown> };
   context: GatewayContext;
 }
@@ -92,10 +98,9 @@ async function directCandidate(options: GraphqlEndpointOptions, req: IncomingMes
   if (typeof query !== 'string' || (operationName !== undefined && operationName !== null && typeof operationName !== 'string')) return undefined;
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
   if (extensions !== undefined && extensions !== null && (typeof extensions !== 'object' || 'persistedQuery' in extensions)) return undefined;
-  // Apollo's accept negotiation and its query-plan debugging header stay Apollo's.
-  const accept = req.headers.accept;
-  if (accept && !/application\/json|\*\/\*/.test(accept)) return undefined;
-  if (accept && /graphql-response|multipart/.test(accept)) return undefined;
+  // A caller accepting neither JSON type (406), subscription callbacks and query-plan debugging stay Apollo's.
+  const contentType = singleResultContentType(req.headers.accept);
+  if (!contentType || contentType === JSON_CALLBACK_TYPE) return undefined;
   if (req.headers['apollo-query-plan-experimental']) return undefined;
   if (Buffer.byteLength(query, 'utf8') > options.guard.maxOperationBytes) return undefined;
   const prepared = options.direct!.prepare(query, operationName ?? undefined);
@@ -107,7 +112,7 @@ async function directCandidate(options: GraphqlEndpointOptions, req: IncomingMes
   } catch {
     return undefined;
   }
-  return { prepared, operation: { query, variables: vars, extensions: (extensions ?? undefined) as Record<string, unknown> | undefined }, context };
+  return { prepared, operation: { query, variables: vars, extensions: (extensions ?? undefined) as Record<string, unknown> | undefined }, context, contentType };
 }
 
 /** Admission (rate, sizes), the abuse limits, then the plan; answered and logged as Apollo's plugins would. */
@@ -140,7 +145,7 @@ async function runDirect(options: GraphqlEndpointOptions, res: ServerResponse, c
     if (status === 429 && localized.retryAfterSeconds !== undefined) headers['retry-after'] = String(Math.ceil(localized.retryAfterSeconds));
   }
   // Apollo's field order: errors, data, extensions.
-  send(res, status, JSON.stringify({ errors: result.errors, data: result.data, extensions: result.extensions }) + '\n', headers);
+  send(res, status, JSON.stringify({ errors: result.errors, data: result.data, extensions: result.extensions }) + '\n', headers, candidate.contentType);
   const durationMs = performance.now() - startedAt;
   options.metrics?.recordOperation('query', outcome, durationMs / 1000);
   logOperation('gateway', { operationType: 'query', operationName: prepared.operationName, outcome, durationMs: Math.round(durationMs) });
@@ -175,7 +180,13 @@ async function runThroughApollo(options: GraphqlEndpointOptions, req: IncomingMe
   res.end();
 }
 
-function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...headers, 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(body) });
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}, contentType = JSON_TYPE): void {
+  res.writeHead(status, { ...headers, 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
   res.end(body);
+}
+
+/** Apollo Server's choice of media type for a single result; null when the caller accepts none (406). */
+function singleResultContentType(accept: string | undefined): string | null {
+  if (!accept) return JSON_TYPE;
+  return new Negotiator({ headers: { accept } }).mediaType(SINGLE_RESULT_TYPES) ?? null;
 }

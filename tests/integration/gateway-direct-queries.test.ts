@@ -127,6 +127,19 @@ describe('gateway direct queries', () => {
     expect(asked).toBe(3);
   });
 
+  it('negotiates the media type of the answer from Accept as Apollo does', async () => {
+    const query = '{ people { id } }';
+    const asked = await answeredDirectly(async () => {
+      const modern = await same({ query }, { accept: 'application/graphql-response+json, application/json;q=0.9' });
+      expect(modern.headers['content-type']).toBe('application/graphql-response+json; charset=utf-8');
+      expect((await same({ query }, { accept: 'application/json, text/plain, */*' })).headers['content-type']).toBe('application/json; charset=utf-8');
+      await same({ query }, { accept: '*/*' });
+    });
+    expect(asked).toBe(3);
+    // Neither JSON type acceptable: Apollo's 406.
+    expect((await same({ query }, { accept: 'text/html' })).status).toBe(406);
+  });
+
   it('leaves errors of every kind to Apollo, with the same answers', async () => {
     const asked = await answeredDirectly(async () => {
       expect((await same({ query: '{ nope }' })).status).toBe(400);
