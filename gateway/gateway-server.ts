@@ -39,6 +39,7 @@ import { FederatedSubscriptions } from './subscriptions/federated-subscribe';
 import type { SubgraphFetcher } from './subscriptions/plan-executor';
 import { startGatewayWs, type GatewayWs, type SubscriptionStats } from './subscriptions/graphql-ws-server';
 import { readCommittedSupergraph } from './supergraph/compose';
+import { compileSupergraph } from './supergraph/compiled-supergraph';
 // Operations (issue 9D): /metrics, /livez, /readyz, request ids in logs, graceful shutdown.
 import { GatewayOperations, untilSubscribersCompleted } from './operations/gateway-operations';
 
@@ -147,7 +148,6 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
   });
   // POST /graphql with a JSON body is served without Express (gateway/http/graphql-endpoint.ts); set in start().
   let graphqlPost: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
-  let stopping = false;
   const httpServer = createServer((req, res) => {
     if (!graphqlPost?.(req, res)) app(req, res);
   });
@@ -172,7 +172,9 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
     return dataSources.get(name)!;
   };
   const gateway = new ApolloGateway({ supergraphSdl, buildService: ({ name }) => dataSourceFor(name) });
-  const direct = options.directQueries === false ? undefined : new DirectQueries({ supergraphSdl, dataSourceFor });
+  // One compiled supergraph for the direct query path and subscriptions (@apollo/gateway keeps its own).
+  const compiled = compileSupergraph(supergraphSdl);
+  const direct = options.directQueries === false ? undefined : new DirectQueries({ supergraph: compiled, dataSourceFor });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
@@ -190,7 +192,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
     (serviceName, operation, variables) =>
       subgraphs.call(serviceName, context as GatewayContext, { query: operation, variables });
   const subscriptions = new FederatedSubscriptions({
-    supergraphSdl,
+    supergraph: compiled,
     subgraphUrls: options.subgraphUrls,
     fetcherFor,
     limits: { maxQueuedEvents: options.maxQueuedEvents, maxBufferedBytes: options.maxBufferedBytes },
@@ -228,7 +230,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
         contextFor,
         maxBodyBytes: MAX_REQUEST_BYTES,
         metrics: (options.metricsEnabled ?? true) ? operations.metrics : undefined,
-        stopping: () => stopping,
+        stopping: () => operations.isDraining,
       });
       // Other requests to /graphql (GET, other body types) keep Express and Apollo's integration.
       app.use(
@@ -254,7 +256,6 @@ export function createGatewayServer(options: GatewayOptions): GatewayServerHandl
       // Graceful (issue 9D): not ready any more; subscribers told `complete`, then sockets closed with 1001;
       // then apollo.stop() stops accepting and waits for HTTP requests in flight (bounded by the grace).
       operations.beginDraining();
-      stopping = true;
       const running = ws;
       if (running) {
         subscriptions.close();

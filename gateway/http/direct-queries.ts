@@ -11,13 +11,14 @@
  * plugin hooks, per-request operation context) were a third of the gateway's own time per request.
  */
 import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
-import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
-import { QueryPlanner, type QueryPlan } from '@apollo/query-planner';
+import { operationFromDocument } from '@apollo/federation-internals';
+import type { QueryPlan } from '@apollo/query-planner';
 import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import type { LienthongError } from '../../subgraphs/shared/errors';
 import { asksForIntrospection } from '../auth/introspection-gate';
 import type { GatewayContext } from '../context';
+import type { CompiledSupergraph } from '../supergraph/compiled-supergraph';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
 
@@ -43,7 +44,7 @@ export interface DirectResult {
 }
 
 export interface DirectQueriesOptions {
-  supergraphSdl: string;
+  supergraph: CompiledSupergraph;
   /** The data source of a subgraph, by name: the same ones @apollo/gateway runs its plans with. */
   dataSourceFor(name: string): GraphQLDataSource;
   /** Distinct (operation text, name) pairs kept; the oldest is dropped past it. @default 1000 */
@@ -59,11 +60,7 @@ export interface DirectQueriesOptions {
 }
 
 export class DirectQueries {
-  /** The API schema clients validate against (the same as @apollo/gateway's). */
-  readonly schema: GraphQLSchema;
-  private readonly apiSchema: Schema;
-  private readonly supergraphSchema: GraphQLSchema;
-  private readonly planner: QueryPlanner;
+  private readonly compiled: CompiledSupergraph;
   private readonly serviceMap: ServiceMap;
   /** Prepared queries, and `null` for the texts Apollo's path must answer. */
   private readonly entries = new Map<string, PreparedQuery | null>();
@@ -75,13 +72,9 @@ export class DirectQueries {
   answered = 0;
 
   constructor(options: DirectQueriesOptions) {
-    const supergraph = Supergraph.build(options.supergraphSdl);
-    this.apiSchema = supergraph.apiSchema();
-    this.schema = this.apiSchema.toGraphQLJSSchema();
-    this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
-    this.planner = new QueryPlanner(supergraph);
+    this.compiled = options.supergraph;
     this.serviceMap = Object.create(null) as ServiceMap;
-    for (const name of supergraph.subgraphs().names()) this.serviceMap[name] = options.dataSourceFor(name);
+    for (const name of this.compiled.supergraph.subgraphs().names()) this.serviceMap[name] = options.dataSourceFor(name);
     this.maxEntries = options.maxEntries ?? 1000;
     this.maxQueryLength = options.maxQueryLength ?? 100_000;
     this.maxCachedText = options.maxCachedText ?? 2_000_000;
@@ -114,7 +107,7 @@ export class DirectQueries {
   variablesFit(prepared: PreparedQuery, variables: Record<string, unknown>): boolean {
     const definitions = prepared.operation.variableDefinitions;
     if (!definitions?.length) return true;
-    return !getVariableValues(this.schema, definitions, variables).errors;
+    return !getVariableValues(this.compiled.apiGraphQLSchema, definitions, variables).errors;
   }
 
   /** Runs the query's plan as `context`'s caller. Upstream failures become errors in the result. */
@@ -136,8 +129,8 @@ export class DirectQueries {
       this.serviceMap,
       requestContext as unknown as Parameters<typeof executeQueryPlan>[2],
       prepared.operationContext,
-      this.supergraphSchema,
-      this.apiSchema,
+      this.compiled.supergraphGraphQLSchema,
+      this.compiled.apiSchema,
     );
     const { data, extensions } = result as { data?: Record<string, unknown> | null; extensions?: Record<string, unknown> };
     if (!result.errors?.length) return { data, extensions };
@@ -151,14 +144,15 @@ export class DirectQueries {
     } catch {
       return null;
     }
-    if (validate(this.schema, document).length > 0) return null;
+    const schema = this.compiled.apiGraphQLSchema;
+    if (validate(schema, document).length > 0) return null;
     const operation = getOperationAST(document, operationName);
     if (!operation || operation.operation !== 'query') return null;
     // Introspection is gated per caller, and @defer answers in several parts: both stay on Apollo's path.
     if (asksForIntrospection(document) || /@defer\b/.test(query)) return null;
     try {
-      const plan = this.planner.buildQueryPlan(operationFromDocument(this.apiSchema, document, { operationName }));
-      const operationContext = buildOperationContext({ schema: this.schema, operationDocument: document, operationName });
+      const plan = this.compiled.planner.buildQueryPlan(operationFromDocument(this.compiled.apiSchema, document, { operationName }));
+      const operationContext = buildOperationContext({ schema, operationDocument: document, operationName });
       return { document, operation, operationName: operation.name?.value, operationContext, plan };
     } catch {
       return null;

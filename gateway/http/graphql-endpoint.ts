@@ -27,8 +27,8 @@ export interface GraphqlEndpointOptions {
   /** The path served. @default "/graphql" */
   path?: string;
   apollo: ApolloServer<GatewayContext>;
-  /** Prepared queries; without it every operation goes through Apollo. @default undefined */
-  direct?: DirectQueries;
+  /** Prepared queries. */
+  direct: DirectQueries;
   guard: OperationGuard;
   /** The caller's context; rejects (UNAUTHENTICATED) on a bad token. */
   contextFor(req: IncomingMessage, requestId: string): Promise<GatewayContext>;
@@ -74,8 +74,8 @@ async function serve(options: GraphqlEndpointOptions, req: IncomingMessage, res:
   if (Array.isArray(body) && isRefusedBatch(body.length, maxBatch)) {
     return send(res, 400, JSON.stringify(batchRefusal(body.length, maxBatch, req.headers['accept-language'])));
   }
-  const prepared = options.direct && !options.stopping() ? await directCandidate(options, req, body, requestId) : undefined;
-  if (prepared) return runDirect(options, res, prepared);
+  const candidate = options.stopping() ? undefined : await directCandidate(options, req, body, requestId);
+  if (candidate) return runDirect(options, res, candidate);
   return runThroughApollo(options, req, res, body, requestId);
 }
 
@@ -103,9 +103,9 @@ async function directCandidate(options: GraphqlEndpointOptions, req: IncomingMes
   if (!contentType || contentType === JSON_CALLBACK_TYPE) return undefined;
   if (req.headers['apollo-query-plan-experimental']) return undefined;
   if (Buffer.byteLength(query, 'utf8') > options.guard.maxOperationBytes) return undefined;
-  const prepared = options.direct!.prepare(query, operationName ?? undefined);
+  const prepared = options.direct.prepare(query, operationName ?? undefined);
   const vars = (variables ?? {}) as Record<string, unknown>;
-  if (!prepared || !options.direct!.variablesFit(prepared, vars)) return undefined;
+  if (!prepared || !options.direct.variablesFit(prepared, vars)) return undefined;
   let context: GatewayContext;
   try {
     context = await options.contextFor(req, requestId);
@@ -128,7 +128,7 @@ async function runDirect(options: GraphqlEndpointOptions, res: ServerResponse, c
   else {
     await options.guard.remember(admission);
     try {
-      result = await options.direct!.execute(prepared, operation.variables, context);
+      result = await options.direct.execute(prepared, operation.variables, context);
     } catch (err) {
       // Upstream failures are errors inside the result; a throw here is a defect, answered as Apollo would (500, masked).
       result = { ...formatErrors([err as Error]), httpStatus: 500 };
@@ -142,7 +142,7 @@ async function runDirect(options: GraphqlEndpointOptions, res: ServerResponse, c
     const localized = localizeResultErrors(result, context.locale, context.requestId);
     result.errors = localized.errors;
     if (localized.status) status = localized.status;
-    if (status === 429 && localized.retryAfterSeconds !== undefined) headers['retry-after'] = String(Math.ceil(localized.retryAfterSeconds));
+    if (status === 429 && localized.retryAfterHeader) headers['retry-after'] = localized.retryAfterHeader;
   }
   // Apollo's field order: errors, data, extensions.
   send(res, status, JSON.stringify({ errors: result.errors, data: result.data, extensions: result.extensions }) + '\n', headers, candidate.contentType);

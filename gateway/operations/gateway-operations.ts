@@ -85,6 +85,11 @@ export class GatewayOperations {
     return (outcome: string) => void end({ status: outcome });
   };
 
+  /** Whether shutdown has begun (beginDraining). */
+  get isDraining(): boolean {
+    return this.draining;
+  }
+
   /** From now on `/readyz` answers 503 (draining), so balancers stop sending new work. */
   beginDraining(): void {
     this.draining = true;

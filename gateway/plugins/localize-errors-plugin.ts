@@ -37,7 +37,7 @@ export function localizeResultErrors(
   result: { data?: unknown; errors?: readonly GraphQLFormattedError[] },
   locale: Locale,
   requestId: string,
-): { errors: GraphQLFormattedError[]; status?: number; retryAfterSeconds?: number } {
+): { errors: GraphQLFormattedError[]; status?: number; retryAfterHeader?: string } {
   const errors = (result.errors ?? []).map((e) => {
     const localized = localizeError(e, locale, requestId);
     if (localized.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && e.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
@@ -49,7 +49,8 @@ export function localizeResultErrors(
   // Partial data is a successful answer (200); only a request that produced nothing gets the error's status.
   const status = result.data === null && firstStatus ? firstStatus : result.data ? 200 : undefined;
   const retryAfter = errors[0]?.extensions?.retryAfterSeconds;
-  return { errors, status, retryAfterSeconds: typeof retryAfter === 'number' ? retryAfter : undefined };
+  // The Retry-After value, for an answer whose status ends up 429 (a rate-limited caller is told when to come back).
+  return { errors, status, retryAfterHeader: typeof retryAfter === 'number' ? String(Math.ceil(retryAfter)) : undefined };
 }
 
 /** Localizes every error of a response and sets its HTTP status (with Retry-After when it is RATE_LIMITED). */
@@ -62,10 +63,7 @@ export const localizeErrorsPlugin: ApolloServerPlugin<GatewayContext> = {
         const localized = localizeResultErrors(result, contextValue?.locale ?? 'vi', contextValue?.requestId ?? 'unknown');
         result.errors = localized.errors;
         if (localized.status) response.http.status = localized.status;
-        // A rate-limited caller is told when to come back, in the header clients and proxies read.
-        if (response.http.status === 429 && localized.retryAfterSeconds !== undefined) {
-          response.http.headers.set('retry-after', String(Math.ceil(localized.retryAfterSeconds)));
-        }
+        if (response.http.status === 429 && localized.retryAfterHeader) response.http.headers.set('retry-after', localized.retryAfterHeader);
       },
     };
   },

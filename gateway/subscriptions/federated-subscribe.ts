@@ -7,8 +7,8 @@
  * one fetch and one shaping per event, then one bounded queue per subscriber.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { Supergraph, operationFromDocument, type Operation } from '@apollo/federation-internals';
-import { QueryPlanner, type PlanNode, type SubscriptionNode } from '@apollo/query-planner';
+import { operationFromDocument, type Operation } from '@apollo/federation-internals';
+import type { PlanNode, SubscriptionNode } from '@apollo/query-planner';
 import {
   execute,
   getOperationAST,
@@ -23,6 +23,7 @@ import {
 } from 'graphql';
 import type { Principal } from '../../subgraphs/shared/auth/principal';
 import type { BaseContext } from '../../subgraphs/shared/federation/context';
+import type { CompiledSupergraph } from '../supergraph/compiled-supergraph';
 import { localizeResult } from './localize-result';
 import { PlanExecutor, type SubgraphFetcher } from './plan-executor';
 import { SharedStreams, streamKey, visibilityScope, type SharedStreamStats, type StartUpstream } from './shared-streams';
@@ -32,7 +33,8 @@ import { UpstreamConnections } from './upstream-connections';
 type JsonObject = Record<string, unknown>;
 
 export interface FederatedSubscribeOptions {
-  supergraphSdl: string;
+  /** The gateway's compiled supergraph (shared with its query path). */
+  supergraph: CompiledSupergraph;
   /** HTTP URL of each subgraph's GraphQL endpoint; its graphql-ws endpoint is the same path. */
   subgraphUrls: Record<string, string>;
   /** Connection parameters for the upstream subscription (the scope's internal token). */
@@ -94,8 +96,7 @@ function readsFrom(node: SubscriptionNode, services: ReadonlySet<string>): boole
 }
 
 export class FederatedSubscriptions {
-  private readonly supergraph: Supergraph;
-  private readonly planner: QueryPlanner;
+  private readonly compiled: CompiledSupergraph;
   private readonly streams: SharedStreams<ExecutionResult>;
   private readonly connections = new UpstreamConnections();
   private readonly snapshotFields: ReadonlySet<string>;
@@ -105,9 +106,8 @@ export class FederatedSubscriptions {
   readonly apiSchema: GraphQLSchema;
 
   constructor(private readonly options: FederatedSubscribeOptions) {
-    this.supergraph = Supergraph.build(options.supergraphSdl);
-    this.planner = new QueryPlanner(this.supergraph);
-    this.apiSchema = this.supergraph.apiSchema().toGraphQLJSSchema();
+    this.compiled = options.supergraph;
+    this.apiSchema = options.supergraph.apiGraphQLSchema;
     this.streams = new SharedStreams<ExecutionResult>({ limits: options.limits, present: localizeResult });
     this.snapshotFields = new Set(options.snapshotFields ?? ['dossierStatsLive']);
     this.perAccountSubgraphs = new Set(options.perAccountSubgraphs ?? ['citizens']);
@@ -128,8 +128,8 @@ export class FederatedSubscriptions {
     let byName = this.plans.get(args.document);
     const cached = byName?.get(name);
     if (cached) return cached;
-    const operation: Operation = operationFromDocument(this.supergraph.schema, args.document, { operationName: args.operationName ?? undefined });
-    const node = this.planner.buildQueryPlan(operation).node;
+    const operation: Operation = operationFromDocument(this.compiled.supergraph.schema, args.document, { operationName: args.operationName ?? undefined });
+    const node = this.compiled.planner.buildQueryPlan(operation).node;
     if (node?.kind !== 'Subscription') throw new GraphQLError('Not a subscription operation');
     if (!byName) this.plans.set(args.document, (byName = new Map()));
     byName.set(name, node);

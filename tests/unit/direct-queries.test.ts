@@ -6,6 +6,7 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import { parse } from 'graphql';
 import { composeReferenceSupergraph, type ReferenceSubgraph } from '../../bench/federation/reference-subgraphs';
 import { DirectQueries } from '../../gateway/http/direct-queries';
+import { compileSupergraph } from '../../gateway/supergraph/compiled-supergraph';
 
 const people: ReferenceSubgraph = {
   name: 'people',
@@ -18,14 +19,14 @@ const people: ReferenceSubgraph = {
   resolvers: {},
 };
 
-const supergraphSdl = composeReferenceSupergraph([people], { people: 'http://127.0.0.1:1/graphql' });
+const supergraph = compileSupergraph(composeReferenceSupergraph([people], { people: 'http://127.0.0.1:1/graphql' }));
 const unused: GraphQLDataSource = {
   process: async () => {
     throw new Error('not called in these tests');
   },
 };
 
-const direct = (options: { maxEntries?: number; maxCachedText?: number } = {}) => new DirectQueries({ supergraphSdl, dataSourceFor: () => unused, ...options });
+const direct = (options: { maxEntries?: number; maxCachedText?: number } = {}) => new DirectQueries({ supergraph, dataSourceFor: () => unused, ...options });
 
 describe('DirectQueries.prepare', () => {
   it('prepares a valid query once, with its plan, and gives the same entry again', () => {
